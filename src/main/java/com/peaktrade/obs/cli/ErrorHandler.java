@@ -1,0 +1,55 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.error.ExitCodes;
+import com.peaktrade.obs.error.ObsException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions from a command into one red line on stderr plus the exit code of SPEC §4.
+ * Expected failures ({@link ObsException}) show their message and hint; anything else is a bug
+ * (exit 4). With --debug the full stack trace follows.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    private final boolean debug;
+
+    ErrorHandler(boolean debug) {
+        this.debug = debug;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        CommandLine.Help.ColorScheme colors = cmd.getColorScheme();
+        if (ex instanceof ObsException obs) {
+            err.println(colors.errorText("error: " + obs.getMessage()));
+            if (obs.hint() != null && !obs.hint().isBlank()) {
+                err.println("hint: " + obs.hint());
+            }
+        } else {
+            err.println(colors.errorText("internal error: " + describe(ex)));
+            err.println("This is a bug in peaktrade-obs. Rerun with --debug and report the output.");
+        }
+        if (debug) {
+            ex.printStackTrace(err);
+        } else if (ex instanceof ObsException && ex.getCause() != null) {
+            err.println("(run with --debug for details)");
+        }
+        err.flush();
+        return exitCodeOf(ex);
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        if (ex instanceof ObsException obs) {
+            return obs.exitCode();
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String describe(Throwable ex) {
+        String msg = ex.getMessage();
+        return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+}

@@ -1,0 +1,27 @@
+package com.peaktrade.obs.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "prometheus",
+        mixinStandardHelpOptions = true,
+        header = "Operate the stack's Prometheus.",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {
+            PrometheusCommand.Reload.class,
+        })
+final class PrometheusCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
+    }
+
+    @Command(name = "reload", mixinStandardHelpOptions = true, header = "Ask Prometheus to reload its configuration (POST /-/reload).")
+    static final class Reload extends PendingCommand {
+    }
+}
