@@ -42,6 +42,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
+        if (ex instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
         if (ex instanceof ObsException obs) {
             return obs.exitCode();
         }

@@ -13,9 +13,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Bring up, verify, debug and tear down the Peak_Trade Prometheus + Grafana stacks.",
-        description = {
-            "One command brings a stack up, one tells whether it works (named PASS/FAIL checks for CI),",
-            "one takes it down. Talks to the Docker Engine API directly; no docker compose binary needed."},
+        description = "One command brings a stack up, one tells whether it works (named PASS/FAIL checks "
+                + "for CI), one takes it down. Talks to the Docker Engine API directly; no docker compose binary needed.",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
