@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds peaktrade-obs and installs it for the current user (or under $PREFIX).
+#
+#   ./install.sh             build + install the launcher and shell completion
+#   ./install.sh --offline   also build the offline testbed (engine + images, see README) and record
+#                            its image variables in the user config file, for machines without a
+#                            container registry
+#
+# Idempotent: re-running it upgrades in place.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PREFIX=${PREFIX:-$HOME/.local}
+BIN_DIR="$PREFIX/bin"
+LIB_DIR="$PREFIX/lib/peaktrade-obs"
+BASH_COMPLETION_DIR="$PREFIX/share/bash-completion/completions"
+ZSH_COMPLETION_DIR="$PREFIX/share/zsh/site-functions"
+CONFIG_DIR="${XDG_CONFIG_HOME:-$HOME/.config}/peaktrade-obs"
+CONFIG_ENV="$CONFIG_DIR/env"
+
+offline=false
+for arg in "$@"; do
+  case "$arg" in
+    --offline) offline=true ;;
+    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+
+# 1. Toolchain
+command -v java >/dev/null 2>&1 || die "Java 17 or newer is required but 'java' is not on PATH (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless; macOS: brew install openjdk@17)."
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1)
+java_major=${java_major#1.}
+[ -n "$java_major" ] && [ "$java_major" -ge 17 ] 2>/dev/null \
+  || die "Java 17 or newer is required; 'java' is version ${java_major:-unknown} ($(command -v java)). Set JAVA_HOME/PATH to a JDK 17+."
+command -v mvn >/dev/null 2>&1 || die "Apache Maven is required to build but 'mvn' is not on PATH (Debian/Ubuntu: apt-get install maven; macOS: brew install maven)."
+
+# 2. Offline testbed (optional)
+if $offline; then
+  say "building the offline testbed (Docker engine and images; first run takes a few minutes)"
+  exports=$(bash "$ROOT/scripts/testbed.sh")
+  mkdir -p "$CONFIG_DIR"
+  touch "$CONFIG_ENV"
+  tmp=$(mktemp "$CONFIG_DIR/env.XXXXXX")
+  # keep the user's other lines; replace only the image variables we own
+  grep -v -E '^(export +)?PEAKTRADE_OBS_(PROMETHEUS|GRAFANA|EXPORTER)_IMAGE=' "$CONFIG_ENV" > "$tmp" || true
+  printf '%s\n' "$exports" | sed 's/^export //' >> "$tmp"
+  mv "$tmp" "$CONFIG_ENV"
+  say "recorded the testbed images in $CONFIG_ENV (the shell environment still wins over it)"
+fi
+
+# 3. Build (tests are run by the test command in README, not here)
+say "building the jar (mvn package, tests skipped)"
+(cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package)
+JAR="$ROOT/target/peaktrade-obs.jar"
+[ -f "$JAR" ] || die "build finished but $JAR is missing"
+
+# 4. Install jar + launcher
+mkdir -p "$BIN_DIR" "$LIB_DIR"
+install -m 0644 "$JAR" "$LIB_DIR/peaktrade-obs.jar.new"
+mv -f "$LIB_DIR/peaktrade-obs.jar.new" "$LIB_DIR/peaktrade-obs.jar"
+cat > "$BIN_DIR/peaktrade-obs.new" <<LAUNCHER
+#!/usr/bin/env sh
+# peaktrade-obs launcher, written by install.sh. C1-only JIT and the serial GC: a CLI run is
+# short, so start-up time matters more than peak throughput.
+exec java \${PEAKTRADE_OBS_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} -jar "$LIB_DIR/peaktrade-obs.jar" "\$@"
+LAUNCHER
+chmod 0755 "$BIN_DIR/peaktrade-obs.new"
+mv -f "$BIN_DIR/peaktrade-obs.new" "$BIN_DIR/peaktrade-obs"
+say "installed $BIN_DIR/peaktrade-obs ($(java -jar "$LIB_DIR/peaktrade-obs.jar" --version | head -n1))"
+
+# 5. Shell completion (bash; zsh through bashcompinit, which the script enables itself)
+mkdir -p "$BASH_COMPLETION_DIR" "$ZSH_COMPLETION_DIR"
+java -jar "$LIB_DIR/peaktrade-obs.jar" generate-completion > "$BASH_COMPLETION_DIR/peaktrade-obs"
+cp "$BASH_COMPLETION_DIR/peaktrade-obs" "$ZSH_COMPLETION_DIR/_peaktrade-obs"
+say "installed completion: $BASH_COMPLETION_DIR/peaktrade-obs (bash), $ZSH_COMPLETION_DIR/_peaktrade-obs (zsh)"
+
+case ":$PATH:" in
+  *":$BIN_DIR:"*) ;;
+  *) say "NOTE: $BIN_DIR is not on your PATH. Add it, e.g.: echo 'export PATH=\"$BIN_DIR:\$PATH\"' >> ~/.bashrc" ;;
+esac
+say "done. Next: peaktrade-obs shadow up"
