@@ -1,0 +1,137 @@
+package com.peaktrade.obs.standin.server;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * TEST STAND-IN for the grafana/grafana image (not Grafana): starts like Grafana does (secrets from
+ * GF_*__FILE, DB "migrations" with the port still closed, data source provisioning that may be fatal,
+ * then the HTTP listener, then dashboard provisioning) and serves {@link Api}.
+ */
+public final class StandIn {
+    static final String VERSION = "12.4.5-standin";
+
+    private StandIn() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        try {
+            fileSecrets(env);
+        } catch (Fatal e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+        try {
+            run(env);
+        } catch (Fatal e) {
+            System.err.println("Error: ✗ " + e.getMessage());
+            System.exit(1);
+        } catch (IOException | RuntimeException e) {
+            Log.named("server").error("Stopped", "reason", e.toString());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Map<String, String> env) throws Fatal, IOException {
+        Log settings = Log.named("settings");
+        settings.info("Starting Grafana", "version", VERSION, "commit", "standin", "branch", "HEAD",
+                "note", "TEST STAND-IN, not Grafana");
+        Path provisioning = Path.of(env.getOrDefault("GF_PATHS_PROVISIONING", "/etc/grafana/provisioning"));
+        Path data = Path.of(env.getOrDefault("GF_PATHS_DATA", "/var/lib/grafana"));
+        settings.info("Path Data", "path", data);
+        settings.info("Path Provisioning", "path", provisioning);
+
+        long started = System.currentTimeMillis();
+        Log migrator = Log.named("migrator");
+        migrator.info("Starting DB migrations");
+        if (!Files.isWritable(data)) {
+            throw new Fatal("failed to open database: " + data + " is not writable by uid "
+                    + env.getOrDefault("UID", "472") + " (mounts must be writable by uid 472)");
+        }
+        Db db = Db.open(data);
+        String adminUser = env.getOrDefault("GF_SECURITY_ADMIN_USER", "admin");
+        if (!db.hasUsers()) {
+            db.createAdmin(adminUser, env.getOrDefault("GF_SECURITY_ADMIN_PASSWORD", "admin"));
+            migrator.info("Created default admin", "user", adminUser);
+        }
+        sleep(longEnv(env, "STANDIN_COLD_START_MS", 3000));
+        migrator.info("migrations completed", "performed", 0, "skipped", 0,
+                "duration", (System.currentTimeMillis() - started) + "ms");
+
+        List<Datasources.Datasource> datasources;
+        List<Dashboards.Provider> providers;
+        try {
+            datasources = Datasources.provision(provisioning.resolve("datasources"), env);
+        } catch (Fatal e) {
+            Log.named("provisioning").error("Failed to provision data sources", "error", e.getMessage());
+            throw e;
+        }
+        try {
+            providers = Dashboards.providers(provisioning.resolve("dashboards"), env);
+        } catch (Fatal e) {
+            Log.named("provisioning").error("Failed to provision dashboard", "error", e.getMessage());
+            throw e;
+        }
+        Dashboards dashboards = new Dashboards(providers, db);
+        Auth auth = new Auth(db, !"true".equalsIgnoreCase(
+                env.getOrDefault("GF_SECURITY_DISABLE_BRUTE_FORCE_LOGIN_PROTECTION", "false")));
+        boolean hideVersion = "true".equalsIgnoreCase(env.getOrDefault("GF_AUTH_ANONYMOUS_HIDE_VERSION", "false"));
+
+        int port = (int) longEnv(env, "GF_SERVER_HTTP_PORT", 3000);
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
+        server.createContext("/", new Api(VERSION, hideVersion, auth, datasources, dashboards::snapshot));
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        Log.named("http.server").info("HTTP Server Listen", "address", "[::]:" + port, "protocol", "http",
+                "subUrl", "", "socket", "");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Log.named("server").info("Shutdown started", "reason", "System signal: terminated");
+            server.stop(0);
+        }));
+        dashboards.start();
+        Log.named("provisioning.dashboard").info("finished to provision dashboards",
+                "dashboards", dashboards.snapshot().dashboards().size());
+    }
+
+    /** The image's run.sh: GF_X__FILE sets GF_X from a file; both set is an error. */
+    private static void fileSecrets(Map<String, String> env) throws Fatal {
+        for (String key : List.copyOf(env.keySet())) {
+            if (key.startsWith("GF_") && key.endsWith("__FILE") && !env.get(key).isEmpty()) {
+                String var = key.substring(0, key.length() - "__FILE".length());
+                if (!env.getOrDefault(var, "").isEmpty()) {
+                    throw new Fatal("ERROR: Both " + var + " and " + key + " are set (but are exclusive)");
+                }
+                try {
+                    System.out.println("Getting secret " + var + " from " + env.get(key));
+                    env.put(var, Files.readString(Path.of(env.get(key))).replaceAll("\n+$", ""));
+                } catch (IOException e) {
+                    throw new Fatal("ERROR: cannot read " + env.get(key) + " for " + key + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static long longEnv(Map<String, String> env, String key, long fallback) {
+        try {
+            return Long.parseLong(env.getOrDefault(key, "").trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
