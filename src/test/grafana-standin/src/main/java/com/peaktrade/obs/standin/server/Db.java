@@ -11,9 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -26,6 +28,7 @@ final class Db {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String UID_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final Map<String, String> ENCODED = new HashMap<>();
     private final Path file;
     private final ObjectNode root;
 
@@ -145,8 +148,18 @@ final class Db {
         }
     }
 
-    /** Grafana's util.EncodePassword: PBKDF2-SHA256, 10000 rounds, 50 bytes, hex. */
+    /** Grafana's util.EncodePassword: PBKDF2-SHA256, 10000 rounds, 50 bytes, hex (memoized: tests poll a lot). */
     private static String encode(String password, String salt) {
+        String key = salt + '\0' + password;
+        synchronized (ENCODED) {
+            if (ENCODED.size() > 256) {
+                ENCODED.clear();
+            }
+            return ENCODED.computeIfAbsent(key, k -> pbkdf2(password, salt));
+        }
+    }
+
+    private static String pbkdf2(String password, String salt) {
         try {
             var spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     10_000, 50 * 8);

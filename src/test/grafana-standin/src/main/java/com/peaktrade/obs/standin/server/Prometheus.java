@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Calls a Prometheus data source the way Grafana's promlib does (POST form or GET per
@@ -55,7 +56,7 @@ final class Prometheus {
     /** Calls {@code path} with the data source's HTTP method; non-2xx answers throw with Grafana's error text. */
     Answer call(String baseUrl, String method, String path, Map<String, String> params) throws CallFailed {
         StringJoiner form = new StringJoiner("&");
-        params.forEach((k, v) -> form.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+        new TreeMap<>(params).forEach((k, v) -> form.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         String url = baseUrl.replaceAll("/+$", "") + path;
         boolean get = "GET".equals(method);
