@@ -99,6 +99,28 @@ public final class StandIn {
         dashboards.start();
         Log.named("provisioning.dashboard").info("finished to provision dashboards",
                 "dashboards", dashboards.snapshot().dashboards().size());
+        if (!env.getOrDefault("STANDIN_TRAIN_CDS", "").isEmpty()) {
+            selfRequests(port, env.get("STANDIN_TRAIN_CDS"));
+            System.exit(0);
+        }
+    }
+
+    /** Image build only: exercise the request paths once so their classes land in the CDS archive. */
+    private static void selfRequests(int port, String password) {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes());
+        for (String path : List.of("/api/health", "/api/search", "/api/folders", "/api/datasources",
+                "/api/datasources/uid/train/health", "/api/dashboards/uid/none", "/api/nope")) {
+            try {
+                client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                Log.named("train").warn("request failed", "path", path, "error", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The image's run.sh: GF_X__FILE sets GF_X from a file; both set is an error. */
