@@ -27,15 +27,15 @@ final class DebugCommand implements Runnable {
     }
 
     @Command(name = "ps", mixinStandardHelpOptions = true, header = "The project's containers: service, state, health, exit code, ports, uptime, image.")
-    static final class Ps extends PendingCommand {
+    static final class Ps extends PendingEngineCommand {
     }
 
     @Command(name = "logs", mixinStandardHelpOptions = true, header = "The last log lines of one service.")
-    static final class Logs extends PendingCommand {
+    static final class Logs extends PendingEngineCommand {
     }
 
     @Command(name = "mounts", mixinStandardHelpOptions = true, header = "Each container's mounts and what the container really sees there.")
-    static final class Mounts extends PendingCommand {
+    static final class Mounts extends PendingEngineCommand {
     }
 
     @Command(name = "targets", mixinStandardHelpOptions = true, header = "Prometheus scrape targets with health, last error and hints.")

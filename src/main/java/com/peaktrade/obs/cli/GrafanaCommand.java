@@ -25,7 +25,7 @@ final class GrafanaCommand implements Runnable {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true, header = "Start the grafana stack (recreates containers, waits until running/healthy).")
-    static final class Up extends PendingCommand {
+    static final class Up extends PendingEngineCommand {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the grafana stack; prints PASS/FAIL lines and RESULT=.")
@@ -33,10 +33,10 @@ final class GrafanaCommand implements Runnable {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the grafana stack's containers, anonymous volumes and network.")
-    static final class Down extends PendingCommand {
+    static final class Down extends PendingEngineCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, header = "One-screen snapshot of the grafana stack: services, state, health, ports, URLs.")
-    static final class Status extends PendingCommand {
+    static final class Status extends PendingEngineCommand {
     }
 }
