@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             DebugCommand.Mounts.class,
             DebugCommand.Targets.class,
             DebugCommand.Health.class,
-            DebugCommand.Config.class,
+            DebugConfigCommand.class,
         })
 final class DebugCommand implements Runnable {
     @Spec
@@ -44,9 +44,5 @@ final class DebugCommand implements Runnable {
 
     @Command(name = "health", mixinStandardHelpOptions = true, header = "One line per endpoint with status code and latency.")
     static final class Health extends PendingCommand {
-    }
-
-    @Command(name = "config", mixinStandardHelpOptions = true, header = "The resolved, merged, interpolated compose model (like docker compose config).")
-    static final class Config extends PendingCommand {
     }
 }
