@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
         header = "Snapshot troubleshooting commands (no watch loops).",
         commandListHeading = "%nCommands:%n",
         subcommands = {
-            DebugCommand.Ps.class,
-            DebugCommand.Logs.class,
+            DebugPsCommand.class,
+            DebugLogsCommand.class,
             DebugCommand.Mounts.class,
             DebugCommand.Targets.class,
             DebugCommand.Health.class,
@@ -26,13 +26,7 @@ final class DebugCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
     }
 
-    @Command(name = "ps", mixinStandardHelpOptions = true, header = "The project's containers: service, state, health, exit code, ports, uptime, image.")
-    static final class Ps extends PendingEngineCommand {
-    }
 
-    @Command(name = "logs", mixinStandardHelpOptions = true, header = "The last log lines of one service.")
-    static final class Logs extends PendingEngineCommand {
-    }
 
     @Command(name = "mounts", mixinStandardHelpOptions = true, header = "Each container's mounts and what the container really sees there.")
     static final class Mounts extends PendingEngineCommand {

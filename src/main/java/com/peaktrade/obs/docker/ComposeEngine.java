@@ -38,6 +38,13 @@ import java.util.concurrent.TimeUnit;
  * carries the compose labels; everything it lists or removes is selected by the project label.
  */
 public final class ComposeEngine {
+    /**
+     * Without a healthcheck, "running" right after start says little: a process that crashes on a
+     * bad config is still running for a few milliseconds. Such a container counts as up only after
+     * it has run this long, so a crash during start fails `up` instead of passing it.
+     */
+    static final Duration STABLE_RUNNING = Duration.ofSeconds(1);
+
     private final DockerClient docker;
     private final ImagePuller puller;
 
@@ -311,6 +318,8 @@ public final class ComposeEngine {
                 }
                 if (!running || !(health.isEmpty() || "healthy".equals(health))) {
                     pending.add(service + (health.isEmpty() ? "" : " (" + health + ")"));
+                } else if (health.isEmpty() && runningFor(state.getStartedAt()).compareTo(STABLE_RUNNING) < 0) {
+                    pending.add(service + " (just started)");
                 }
             }
             return pending.isEmpty() ? Optional.of("") : Optional.empty();
@@ -500,6 +509,11 @@ public final class ComposeEngine {
         } catch (RuntimeException unparsable) {
             return null;
         }
+    }
+
+    private static Duration runningFor(String startedAt) {
+        Duration d = since(startedAt);
+        return d == null ? Duration.ZERO : d;
     }
 
     private static Integer toInt(Long value) {
