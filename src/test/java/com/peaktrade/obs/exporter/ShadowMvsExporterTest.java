@@ -1,6 +1,7 @@
 package com.peaktrade.obs.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.peaktrade.obs.exporter.ShadowMvsContract.Family;
@@ -182,6 +183,26 @@ class ShadowMvsExporterTest {
                 .isNotSameAs(io.prometheus.metrics.model.registry.PrometheusRegistry.defaultRegistry);
         assertThat(io.prometheus.metrics.model.registry.PrometheusRegistry.defaultRegistry.scrape().stream()
                 .map(s -> s.getMetadata().getPrometheusName())).doesNotContain("shadow_mvs_up");
+    }
+
+    @Test
+    void listensOnAllInterfacesWithTheWildcardHost() throws Exception {
+        try (ShadowMvsExporter wildcard = ShadowMvsExporter.start(new ExporterSettings("0.0.0.0", 0, "shadow", "sim"))) {
+            assertThat(wildcard.metricsUri().toString()).isEqualTo("http://0.0.0.0:" + wildcard.port() + "/metrics");
+            Exposition scraped = Exposition.scrape(
+                    java.net.URI.create("http://127.0.0.1:" + wildcard.port() + "/metrics"), null);
+            assertThat(scraped.value(ShadowMvsContract.UP, "mode", "shadow")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndReleasesAwaitStop() throws Exception {
+        ShadowMvsExporter second = ShadowMvsExporter.start(new ExporterSettings("127.0.0.1", 0, "shadow", "sim"));
+        java.net.URI uri = second.metricsUri();
+        second.close();
+        second.close();
+        second.awaitStop();
+        assertThatThrownBy(() -> Exposition.scrape(uri, null)).isInstanceOf(java.io.IOException.class);
     }
 
     private static String familyOf(String sampleName) {
