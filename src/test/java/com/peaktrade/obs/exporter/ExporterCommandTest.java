@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** `peaktrade-obs exporter` through the real CommandLine with captured writers. */
@@ -29,40 +31,20 @@ class ExporterCommandTest {
         return "stdout:\n" + out + "\nstderr:\n" + err;
     }
 
-    @Test
-    void portOutOfRangeIsAUsageError() {
-        assertThat(run("exporter", "--port", "70000")).as(output()).isEqualTo(2);
-        assertThat(err.toString()).contains("--port 70000 is out of range: must be 1..65535");
-    }
-
-    @Test
-    void portZeroIsAUsageError() {
-        assertThat(run("exporter", "--port", "0")).as(output()).isEqualTo(2);
-        assertThat(err.toString()).contains("--port 0 is out of range");
-    }
-
-    @Test
-    void nonNumericPortIsAUsageError() {
-        assertThat(run("exporter", "--port", "http")).as(output()).isEqualTo(2);
-        assertThat(err.toString()).contains("--port");
-    }
-
-    @Test
-    void emptyModeIsAUsageError() {
-        assertThat(run("exporter", "--mode", "")).as(output()).isEqualTo(2);
-        assertThat(err.toString()).contains("--mode '' is not a usable label value: it must not be empty");
-    }
-
-    @Test
-    void exchangeWithAControlCharacterIsAUsageError() {
-        assertThat(run("exporter", "--exchange", "sim\nx")).as(output()).isEqualTo(2);
-        assertThat(err.toString()).contains("--exchange 'sim?x' is not a usable label value");
-    }
-
-    @Test
-    void hostThatDoesNotResolveIsAUsageError() {
-        assertThat(run("exporter", "--host", "no-such-host.invalid")).as(output()).isEqualTo(2);
-        assertThat(err.toString()).contains("--host no-such-host.invalid does not resolve to an address");
+    @ParameterizedTest(name = "{0} -> exit 2: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--port 70000                   | --port 70000 is out of range: must be 1..65535",
+        "--port 0                       | --port 0 is out of range: must be 1..65535",
+        "--port http                    | Invalid value for option '--port'",
+        "--mode=                        | --mode '' is not a usable label value: it must not be empty",
+        "--exchange=s\u0007m           | --exchange 's?m' is not a usable label value: it contains a control character",
+        "--host no-such-host.invalid    | --host no-such-host.invalid does not resolve to an address",
+    })
+    void badFlagValueIsAUsageErrorNamingTheFlag(String flags, String message) {
+        String[] args = ("exporter " + flags).split(" ");
+        assertThat(run(args)).as(output()).isEqualTo(2);
+        assertThat(err.toString()).as(output()).contains(message);
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
