@@ -303,14 +303,14 @@ final class Canonicalizer {
 
     private Map<String, Object> healthcheck(Object value, String path) {
         Map<String, Object> check = mapping(value, path);
-        warnUnknown(check, path, Set.of("test", "interval", "timeout", "retries", "start_period", "start_interval", "disable"));
+        warnUnknown(check, path, Set.of("test", "interval", "timeout", "retries", "start_period", "disable"));
         Map<String, Object> result = new LinkedHashMap<>();
         check.forEach((key, v) -> {
             String keyPath = Paths.key(path, key);
             switch (key) {
                 case "test" -> result.put(key, v instanceof List<?> list ? strings(list, keyPath)
                         : v == null ? null : List.of("CMD-SHELL", string(v, keyPath)));
-                case "interval", "timeout", "start_period", "start_interval" -> result.put(key, duration(v, keyPath));
+                case "interval", "timeout", "start_period" -> result.put(key, duration(v, keyPath));
                 case "retries" -> result.put(key, integer(v, keyPath));
                 case "disable" -> result.put(key, bool(v, keyPath));
                 default -> { }
