@@ -175,7 +175,7 @@ final class Canonicalizer {
             String itemPath = value instanceof List ? Paths.index(path, i) : path;
             if (item instanceof Map<?, ?> map) {
                 Map<String, Object> entry = RawTypes.asMap(map);
-                warnUnknown(entry, itemPath, Set.of("path", "required", "format"));
+                warnUnknown(entry, itemPath, Set.of("path", "required"));
                 refs.add(new EnvFileRef(required(string(entry.get("path"), Paths.key(itemPath, "path")), itemPath, "path"),
                         bool(entry.getOrDefault("required", Boolean.TRUE), Paths.key(itemPath, "required"))));
             } else {
@@ -205,7 +205,7 @@ final class Canonicalizer {
     }
 
     private PortSpec longPort(Map<String, Object> port, String path) {
-        warnUnknown(port, path, Set.of("target", "published", "host_ip", "protocol", "mode", "name", "app_protocol"));
+        warnUnknown(port, path, Set.of("target", "published", "host_ip", "protocol", "mode"));
         String target = required(string(port.get("target"), Paths.key(path, "target")), path, "target");
         int targetPort = PortSyntax.port(target, "target", target);
         String published = string(port.get("published"), Paths.key(path, "published"));
@@ -235,7 +235,7 @@ final class Canonicalizer {
     }
 
     private VolumeSpec longVolume(Map<String, Object> volume, String path) {
-        warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume", "consistency"));
+        warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume"));
         String type = required(string(volume.get("type"), Paths.key(path, "type")), path, "type");
         if (!type.equals(VolumeSpec.BIND) && !type.equals(VolumeSpec.VOLUME)) {
             throw raw.error(Paths.key(path, "type"), "volume type \"" + type + "\" is not supported (only bind and volume)");
@@ -249,7 +249,7 @@ final class Canonicalizer {
         boolean readOnly = bool(volume.getOrDefault("read_only", Boolean.FALSE), Paths.key(path, "read_only"));
         boolean createHostPath = false;
         if (volume.get("bind") instanceof Map<?, ?> bind) {
-            warnUnknown(RawTypes.asMap(bind), Paths.key(path, "bind"), Set.of("create_host_path", "propagation", "selinux"));
+            warnUnknown(RawTypes.asMap(bind), Paths.key(path, "bind"), Set.of("create_host_path"));
             createHostPath = bool(RawTypes.asMap(bind).getOrDefault("create_host_path", Boolean.FALSE),
                     Paths.key(path, "bind.create_host_path"));
         }
@@ -288,7 +288,7 @@ final class Canonicalizer {
         mapping(value, path).forEach((name, entry) -> {
             String entryPath = Paths.key(path, name);
             Map<String, Object> options = entry == null ? Map.of() : mapping(entry, entryPath);
-            warnUnknown(options, entryPath, Set.of("condition", "required", "restart"));
+            warnUnknown(options, entryPath, Set.of("condition", "required"));
             String condition = options.get("condition") == null ? DependsOn.STARTED
                     : string(options.get("condition"), Paths.key(entryPath, "condition"));
             if (!DependsOn.CONDITIONS.contains(condition)) {

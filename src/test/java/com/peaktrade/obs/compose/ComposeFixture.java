@@ -39,10 +39,10 @@ final class ComposeFixture {
     }
 
     LoadResult load(String... files) {
-        return load(null, null, files);
+        return loadWith(null, null, files);
     }
 
-    LoadResult load(String projectName, Path envFile, String... files) {
+    LoadResult loadWith(String projectName, Path envFile, String... files) {
         List<Path> paths = Arrays.stream(files).map(dir::resolve).toList();
         return new ComposeLoader().load(new LoadRequest(paths, projectName, environment, envFile));
     }

@@ -49,7 +49,7 @@ class ComposeLoaderTest {
         assertThat(stack.load("compose.yaml").project().name()).isEqualTo("from-file");
         stack.env("COMPOSE_PROJECT_NAME", "from-env");
         assertThat(stack.load("compose.yaml").project().name()).isEqualTo("from-env");
-        assertThat(stack.load("flag", (Path) null, "compose.yaml").project().name()).isEqualTo("flag");
+        assertThat(stack.loadWith("flag", (Path) null, "compose.yaml").project().name()).isEqualTo("flag");
     }
 
     @Test
@@ -83,7 +83,7 @@ class ComposeLoaderTest {
         fixture.write(".env", "TAG=default\n");
         Path other = fixture.write("other.env", "TAG=other\n");
         fixture.write("compose.yaml", "services:\n  app:\n    image: a:${TAG:-none}\n    environment: ['B=${ONLY_DEFAULT:-unset}']\n");
-        assertThat(fixture.load(null, other, "compose.yaml").project().service("app").image()).isEqualTo("a:other");
+        assertThat(fixture.loadWith(null, other, "compose.yaml").project().service("app").image()).isEqualTo("a:other");
     }
 
     @Test
