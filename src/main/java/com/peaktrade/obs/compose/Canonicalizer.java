@@ -1,12 +1,14 @@
 package com.peaktrade.obs.compose;
 
 import com.peaktrade.obs.compose.RawFile.Paths;
+import com.peaktrade.obs.error.ConfigException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns one interpolated document into canonical form: long syntax, typed leaves ({@link PortSpec},
@@ -293,7 +295,7 @@ final class Canonicalizer {
                     : string(options.get("condition"), Paths.key(entryPath, "condition"));
             if (!DependsOn.CONDITIONS.contains(condition)) {
                 throw raw.error(Paths.key(entryPath, "condition"), "invalid depends_on condition \"" + condition
-                        + "\" (one of " + String.join(", ", new java.util.TreeSet<>(DependsOn.CONDITIONS)) + ")");
+                        + "\" (one of " + String.join(", ", new TreeSet<>(DependsOn.CONDITIONS)) + ")");
             }
             result.put(name, new DependsOn(condition, bool(options.getOrDefault("required", Boolean.TRUE),
                     Paths.key(entryPath, "required"))));
@@ -430,7 +432,7 @@ final class Canonicalizer {
                         path + ": key \"" + key + "\" is not supported and is ignored")));
     }
 
-    private com.peaktrade.obs.error.ConfigException typeError(String path, String expected, Object actual) {
+    private ConfigException typeError(String path, String expected, Object actual) {
         return raw.error(path, path + " must be " + expected + ", not " + RawTypes.describe(actual));
     }
 }

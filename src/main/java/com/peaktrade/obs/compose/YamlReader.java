@@ -161,8 +161,7 @@ final class YamlReader {
         } else if (source instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)) {
             list.forEach(item -> RawTypes.asMap(item).forEach(map::putIfAbsent));
         } else {
-            throw new ConfigException(displayName + ":" + lines.get(RawFile.Paths.key(path, MERGE_KEY))
-                    + ": the merge key << needs a mapping or a list of mappings");
+            throw error("the merge key << in " + (path.isEmpty() ? "the top level" : path) + " needs a mapping or a list of mappings");
         }
     }
 
