@@ -161,7 +161,8 @@ final class YamlReader {
         } else if (source instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)) {
             list.forEach(item -> RawTypes.asMap(item).forEach(map::putIfAbsent));
         } else {
-            throw error("the merge key << in " + (path.isEmpty() ? "the top level" : path) + " needs a mapping or a list of mappings");
+            String where = path.isEmpty() ? "the top level" : path;
+            throw error("the merge key << in " + where + " needs a mapping or a list of mappings");
         }
     }
 
