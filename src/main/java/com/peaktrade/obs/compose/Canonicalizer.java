@@ -1,12 +1,14 @@
 package com.peaktrade.obs.compose;
 
 import com.peaktrade.obs.compose.RawFile.Paths;
+import com.peaktrade.obs.error.ConfigException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns one interpolated document into canonical form: long syntax, typed leaves ({@link PortSpec},
@@ -175,7 +177,7 @@ final class Canonicalizer {
             String itemPath = value instanceof List ? Paths.index(path, i) : path;
             if (item instanceof Map<?, ?> map) {
                 Map<String, Object> entry = RawTypes.asMap(map);
-                warnUnknown(entry, itemPath, Set.of("path", "required", "format"));
+                warnUnknown(entry, itemPath, Set.of("path", "required"));
                 refs.add(new EnvFileRef(required(string(entry.get("path"), Paths.key(itemPath, "path")), itemPath, "path"),
                         bool(entry.getOrDefault("required", Boolean.TRUE), Paths.key(itemPath, "required"))));
             } else {
@@ -205,7 +207,7 @@ final class Canonicalizer {
     }
 
     private PortSpec longPort(Map<String, Object> port, String path) {
-        warnUnknown(port, path, Set.of("target", "published", "host_ip", "protocol", "mode", "name", "app_protocol"));
+        warnUnknown(port, path, Set.of("target", "published", "host_ip", "protocol", "mode"));
         String target = required(string(port.get("target"), Paths.key(path, "target")), path, "target");
         int targetPort = PortSyntax.port(target, "target", target);
         String published = string(port.get("published"), Paths.key(path, "published"));
@@ -235,7 +237,7 @@ final class Canonicalizer {
     }
 
     private VolumeSpec longVolume(Map<String, Object> volume, String path) {
-        warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume", "consistency"));
+        warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume"));
         String type = required(string(volume.get("type"), Paths.key(path, "type")), path, "type");
         if (!type.equals(VolumeSpec.BIND) && !type.equals(VolumeSpec.VOLUME)) {
             throw raw.error(Paths.key(path, "type"), "volume type \"" + type + "\" is not supported (only bind and volume)");
@@ -249,7 +251,7 @@ final class Canonicalizer {
         boolean readOnly = bool(volume.getOrDefault("read_only", Boolean.FALSE), Paths.key(path, "read_only"));
         boolean createHostPath = false;
         if (volume.get("bind") instanceof Map<?, ?> bind) {
-            warnUnknown(RawTypes.asMap(bind), Paths.key(path, "bind"), Set.of("create_host_path", "propagation", "selinux"));
+            warnUnknown(RawTypes.asMap(bind), Paths.key(path, "bind"), Set.of("create_host_path"));
             createHostPath = bool(RawTypes.asMap(bind).getOrDefault("create_host_path", Boolean.FALSE),
                     Paths.key(path, "bind.create_host_path"));
         }
@@ -288,12 +290,12 @@ final class Canonicalizer {
         mapping(value, path).forEach((name, entry) -> {
             String entryPath = Paths.key(path, name);
             Map<String, Object> options = entry == null ? Map.of() : mapping(entry, entryPath);
-            warnUnknown(options, entryPath, Set.of("condition", "required", "restart"));
+            warnUnknown(options, entryPath, Set.of("condition", "required"));
             String condition = options.get("condition") == null ? DependsOn.STARTED
                     : string(options.get("condition"), Paths.key(entryPath, "condition"));
             if (!DependsOn.CONDITIONS.contains(condition)) {
                 throw raw.error(Paths.key(entryPath, "condition"), "invalid depends_on condition \"" + condition
-                        + "\" (one of " + String.join(", ", new java.util.TreeSet<>(DependsOn.CONDITIONS)) + ")");
+                        + "\" (one of " + String.join(", ", new TreeSet<>(DependsOn.CONDITIONS)) + ")");
             }
             result.put(name, new DependsOn(condition, bool(options.getOrDefault("required", Boolean.TRUE),
                     Paths.key(entryPath, "required"))));
@@ -303,14 +305,14 @@ final class Canonicalizer {
 
     private Map<String, Object> healthcheck(Object value, String path) {
         Map<String, Object> check = mapping(value, path);
-        warnUnknown(check, path, Set.of("test", "interval", "timeout", "retries", "start_period", "start_interval", "disable"));
+        warnUnknown(check, path, Set.of("test", "interval", "timeout", "retries", "start_period", "disable"));
         Map<String, Object> result = new LinkedHashMap<>();
         check.forEach((key, v) -> {
             String keyPath = Paths.key(path, key);
             switch (key) {
                 case "test" -> result.put(key, v instanceof List<?> list ? strings(list, keyPath)
                         : v == null ? null : List.of("CMD-SHELL", string(v, keyPath)));
-                case "interval", "timeout", "start_period", "start_interval" -> result.put(key, duration(v, keyPath));
+                case "interval", "timeout", "start_period" -> result.put(key, duration(v, keyPath));
                 case "retries" -> result.put(key, integer(v, keyPath));
                 case "disable" -> result.put(key, bool(v, keyPath));
                 default -> { }
@@ -430,7 +432,7 @@ final class Canonicalizer {
                         path + ": key \"" + key + "\" is not supported and is ignored")));
     }
 
-    private com.peaktrade.obs.error.ConfigException typeError(String path, String expected, Object actual) {
+    private ConfigException typeError(String path, String expected, Object actual) {
         return raw.error(path, path + " must be " + expected + ", not " + RawTypes.describe(actual));
     }
 }

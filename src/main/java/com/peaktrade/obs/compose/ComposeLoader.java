@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,7 +82,7 @@ public final class ComposeLoader {
             return name;
         }
         Path dir = projectDir.getFileName();
-        String normalized = (dir == null ? "" : dir.toString()).toLowerCase(java.util.Locale.ROOT)
+        String normalized = (dir == null ? "" : dir.toString()).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_-]", "")
                 .replaceFirst("^[_-]+", "");
         if (normalized.isEmpty()) {

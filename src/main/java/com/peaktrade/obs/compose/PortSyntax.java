@@ -1,7 +1,9 @@
 package com.peaktrade.obs.compose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,7 @@ final class PortSyntax {
         int n = parts.length;
         String container = parts[n - 1];
         String host = n >= 2 ? parts[n - 2] : "";
-        String ip = n >= 3 ? String.join(":", java.util.Arrays.copyOf(parts, n - 2)) : "";
+        String ip = n >= 3 ? String.join(":", Arrays.copyOf(parts, n - 2)) : "";
         ip = hostIp(ip);
         if (container.isEmpty()) {
             throw new IllegalArgumentException("no port specified: " + spec + "<empty>");
@@ -52,7 +54,7 @@ final class PortSyntax {
     }
 
     static String protocol(String protocol) {
-        String lower = protocol.toLowerCase(java.util.Locale.ROOT);
+        String lower = protocol.toLowerCase(Locale.ROOT);
         if (!PROTOCOLS.contains(lower)) {
             throw new IllegalArgumentException("invalid proto: " + protocol);
         }

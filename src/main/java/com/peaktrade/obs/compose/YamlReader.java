@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a compose file into {@link RawFile}s, one per YAML document. Jackson's streaming parser
@@ -34,6 +35,7 @@ final class YamlReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
@@ -82,7 +84,9 @@ final class YamlReader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("compose file not found: " + displayName, "check the -f path");
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            int line = e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null
+                    ? marked.getProblemMark().getLine() + 1
+                    : e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new ConfigException(displayName + (line > 0 ? ":" + line : "") + ": invalid YAML: "
                     + describe(e), null, e);
         } catch (IOException e) {
@@ -95,6 +99,9 @@ final class YamlReader {
     }
 
     private static String describe(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked) {
+            return (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem();
+        }
         String message = e.getOriginalMessage().strip();
         if (message.startsWith("Duplicate field ")) {
             return "duplicate key " + message.substring("Duplicate field ".length());
@@ -132,6 +139,7 @@ final class YamlReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             String childPath = RawFile.Paths.key(path, key);
+            lines.put(childPath, parser.currentTokenLocation().getLineNr());
             parser.nextToken();
             Object value = readValue(childPath, depth + 1);
             if (key.equals(MERGE_KEY)) {
@@ -153,8 +161,8 @@ final class YamlReader {
         } else if (source instanceof List<?> list && list.stream().allMatch(Map.class::isInstance)) {
             list.forEach(item -> RawTypes.asMap(item).forEach(map::putIfAbsent));
         } else {
-            throw new ConfigException(displayName + ":" + lines.get(RawFile.Paths.key(path, MERGE_KEY))
-                    + ": the merge key << needs a mapping or a list of mappings");
+            String where = path.isEmpty() ? "the top level" : path;
+            throw error("the merge key << in " + where + " needs a mapping or a list of mappings");
         }
     }
 
