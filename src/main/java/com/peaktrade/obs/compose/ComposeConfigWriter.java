@@ -67,7 +67,11 @@ public final class ComposeConfigWriter {
         ObjectNode root = NODES.objectNode();
         root.put("name", project.name());
         ObjectNode services = root.putObject("services");
-        project.services().forEach((name, service) -> services.set(name, serviceNode(service)));
+        project.services().forEach((name, service) -> {
+            ObjectNode node = serviceNode(service);
+            redactSecrets(node.path("environment"));
+            services.set(name, node);
+        });
         ObjectNode networks = root.putObject("networks");
         project.networks().forEach((key, network) -> networks.set(key,
                 topLevelNode(network.name(), network.driver(), network.external(), network.labels())));
@@ -75,6 +79,17 @@ public final class ComposeConfigWriter {
         project.volumes().forEach((key, volume) -> volumes.set(key,
                 topLevelNode(volume.name(), volume.driver(), volume.external(), volume.labels())));
         return root;
+    }
+
+    /** Printed models never show passwords: values of secret-looking keys become ********. */
+    private static void redactSecrets(com.fasterxml.jackson.databind.JsonNode environment) {
+        if (environment instanceof ObjectNode env) {
+            env.properties().forEach(e -> {
+                if (SecretKeys.isSecret(e.getKey()) && !e.getValue().isNull() && !e.getValue().asText().isEmpty()) {
+                    e.setValue(NODES.textNode(SecretKeys.MASK));
+                }
+            });
+        }
     }
 
     private static ObjectNode serviceNode(ServiceSpec service) {

@@ -117,9 +117,13 @@ final class Preflight {
                 if (p.published() == null || p.published().isEmpty()) {
                     continue;
                 }
-                int port = Integer.parseInt(p.published());
                 String ip = p.hostIp() == null || p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp();
                 String protocol = p.protocol() == null ? "tcp" : p.protocol();
+                // a host range for one container port ("9000-9001") lets the engine pick a free one
+                if (!p.published().matches("\\d+")) {
+                    continue;
+                }
+                int port = Integer.parseInt(p.published());
                 String where = ip + ":" + port + "/" + protocol;
                 for (Container c : others) {
                     if (publishes(c, ip, port, protocol)) {
