@@ -11,3 +11,14 @@ networks=$(docker network ls -q --filter "label=$LABEL")
 volumes=$(docker volume ls -q --filter "label=$LABEL")
 [ -z "$volumes" ] || docker volume rm $volumes >/dev/null
 echo "[clean] removed $(echo $containers | wc -w) containers, $(echo $networks | wc -w) networks, $(echo $volumes | wc -w) volumes labelled $LABEL"
+
+# Stacks started by integration tests through the CLI carry compose labels, not the test label:
+# their project names start with ptobs-it- (see EngineExtension).
+projects=$(docker ps -a --format '{{.Label "com.docker.compose.project"}}' | grep '^ptobs-it-' | sort -u || true)
+for p in $projects; do
+  ids=$(docker ps -aq --filter "label=com.docker.compose.project=$p")
+  [ -z "$ids" ] || docker rm -f -v $ids >/dev/null
+  nets=$(docker network ls -q --filter "label=com.docker.compose.project=$p")
+  [ -z "$nets" ] || docker network rm $nets >/dev/null
+done
+[ -z "$projects" ] || echo "[clean] removed test compose projects: $(echo $projects | tr '\n' ' ')"

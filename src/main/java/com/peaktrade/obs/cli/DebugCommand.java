@@ -10,12 +10,12 @@ import picocli.CommandLine.Spec;
         header = "Snapshot troubleshooting commands (no watch loops).",
         commandListHeading = "%nCommands:%n",
         subcommands = {
-            DebugCommand.Ps.class,
-            DebugCommand.Logs.class,
+            DebugPsCommand.class,
+            DebugLogsCommand.class,
             DebugCommand.Mounts.class,
             DebugCommand.Targets.class,
             DebugCommand.Health.class,
-            DebugCommand.Config.class,
+            DebugConfigCommand.class,
         })
 final class DebugCommand implements Runnable {
     @Spec
@@ -26,16 +26,10 @@ final class DebugCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
     }
 
-    @Command(name = "ps", mixinStandardHelpOptions = true, header = "The project's containers: service, state, health, exit code, ports, uptime, image.")
-    static final class Ps extends PendingCommand {
-    }
 
-    @Command(name = "logs", mixinStandardHelpOptions = true, header = "The last log lines of one service.")
-    static final class Logs extends PendingCommand {
-    }
 
     @Command(name = "mounts", mixinStandardHelpOptions = true, header = "Each container's mounts and what the container really sees there.")
-    static final class Mounts extends PendingCommand {
+    static final class Mounts extends PendingEngineCommand {
     }
 
     @Command(name = "targets", mixinStandardHelpOptions = true, header = "Prometheus scrape targets with health, last error and hints.")
@@ -44,9 +38,5 @@ final class DebugCommand implements Runnable {
 
     @Command(name = "health", mixinStandardHelpOptions = true, header = "One line per endpoint with status code and latency.")
     static final class Health extends PendingCommand {
-    }
-
-    @Command(name = "config", mixinStandardHelpOptions = true, header = "The resolved, merged, interpolated compose model (like docker compose config).")
-    static final class Config extends PendingCommand {
     }
 }

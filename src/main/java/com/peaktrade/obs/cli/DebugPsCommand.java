@@ -1,0 +1,105 @@
+package com.peaktrade.obs.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.ContainerStatus;
+import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.UserEnvironment;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ps", mixinStandardHelpOptions = true,
+        header = "The project's containers: service, state, health, exit code, ports, uptime, image.",
+        description = "Exit 0 when every container runs (healthy where it has a healthcheck), 1 otherwise or when none exist.")
+final class DebugPsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+            ComposeEngine engine = new ComposeEngine(docker);
+            String name = project.resolve(engine);
+            List<ContainerStatus> containers = engine.ps(name);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(Map.of("project", name, "containers", containers.stream().map(DebugPsCommand::json).toList())));
+            } else if (containers.isEmpty()) {
+                out.println("project " + name + " has no containers; start it with `peaktrade-obs shadow up` "
+                        + "(or `peaktrade-obs grafana up`)");
+            } else {
+                printTable(out, containers);
+            }
+            return !containers.isEmpty() && containers.stream().allMatch(ContainerStatus::isUp) ? 0 : 1;
+        }
+    }
+
+    private static Map<String, Object> json(ContainerStatus c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", c.service());
+        m.put("container", c.name());
+        m.put("image", c.image());
+        m.put("state", c.state());
+        m.put("health", c.health());
+        m.put("exitCode", c.exitCode());
+        m.put("ports", c.ports());
+        m.put("uptimeSeconds", c.uptime() == null ? null : c.uptime().toSeconds());
+        return m;
+    }
+
+    static void printTable(PrintWriter out, List<ContainerStatus> containers) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"SERVICE", "CONTAINER", "STATE", "HEALTH", "EXIT", "PORTS", "UPTIME", "IMAGE"});
+        for (ContainerStatus c : containers) {
+            rows.add(new String[] {c.service(), c.name(), c.state(), c.health().isEmpty() ? "-" : c.health(),
+                c.exitCode() == null ? "-" : c.exitCode().toString(),
+                c.ports().isEmpty() ? "-" : String.join(",", c.ports()), human(c.uptime()), c.image()});
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    static String human(Duration d) {
+        if (d == null) {
+            return "-";
+        }
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60) + "s";
+        }
+        return (s / 3600) + "h" + (s % 3600 / 60) + "m";
+    }
+}

@@ -1,0 +1,42 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.stack.StackRunner;
+import com.peaktrade.obs.stack.UserEnvironment;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `shadow down` / `grafana down`: idempotent, strictly by the project label. */
+abstract class StackDownCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StackOptions stackOptions;
+
+    @Option(names = {"-v", "--volumes"}, description = "Also remove the project's named volumes.")
+    boolean volumes;
+
+    abstract Stack stack();
+
+    @Override
+    public Integer call() {
+        String project = stackOptions.project(stack());
+        PrintWriter out = spec.commandLine().getOut();
+        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+            var result = new StackRunner(new ComposeEngine(docker))
+                    .down(project, volumes, new TerminalUpListener(out, System.console() != null));
+            out.println(result.nothingRemoved()
+                    ? "project " + project + ": nothing to remove"
+                    : "project " + project + " removed: " + result.containers().size() + " containers, "
+                            + result.networks().size() + " networks, " + result.volumes().size() + " volumes");
+        }
+        return 0;
+    }
+}

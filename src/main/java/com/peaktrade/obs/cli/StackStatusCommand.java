@@ -1,0 +1,46 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.ContainerStatus;
+import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.stack.StackRunner;
+import com.peaktrade.obs.stack.UserEnvironment;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** `shadow status` / `grafana status`: one-screen snapshot; exit 0 when every service runs, else 1. */
+abstract class StackStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StackOptions stackOptions;
+
+    abstract Stack stack();
+
+    @Override
+    public Integer call() {
+        String project = stackOptions.project(stack());
+        PrintWriter out = spec.commandLine().getOut();
+        List<ContainerStatus> containers;
+        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+            containers = new StackRunner(new ComposeEngine(docker)).status(project);
+        }
+        if (containers.isEmpty()) {
+            out.println(stack().id() + " stack (project " + project + ") is not running; start it with `peaktrade-obs "
+                    + stack().id() + " up`");
+            return 1;
+        }
+        out.println(stack().id() + " stack, project " + project + ":");
+        DebugPsCommand.printTable(out, containers);
+        boolean allUp = containers.stream().allMatch(ContainerStatus::isUp);
+        out.println(allUp ? "all " + containers.size() + " services up; check them with `peaktrade-obs " + stack().id() + " verify`"
+                : "not all services are up; see `peaktrade-obs debug logs SERVICE -p " + project + "`");
+        return allUp ? 0 : 1;
+    }
+}

@@ -1,0 +1,85 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.compose.ServiceSpec;
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.stack.StackRunner;
+import com.peaktrade.obs.stack.UserEnvironment;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `shadow up` / `grafana up`: one command that brings the stack up and says what to do next. */
+abstract class StackUpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StackOptions stackOptions;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Host address the ports are published on (default: PEAKTRADE_OBS_BIND or 127.0.0.1). "
+                    + "Beyond loopback a Grafana password is required.")
+    String bind;
+
+    @Option(names = "--grafana-password-file", paramLabel = "FILE",
+            description = "File holding the Grafana admin password (default: GRAFANA_ADMIN_PASSWORD, else admin on loopback).")
+    Path passwordFile;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
+            description = "How long to wait for every service to run and be healthy (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    abstract Stack stack();
+
+    @Override
+    public Integer call() {
+        Duration wait = DebugLogsCommand.parseDuration(timeout);
+        long start = System.nanoTime();
+        StackRunner.LoadedStack loaded = stackOptions.load(stack(), bind, passwordFile);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        out.println(stack().id() + " stack, project " + loaded.project().name() + " (assets: " + loaded.assets().source()
+                + (loaded.assets().source().startsWith("embedded") ? " in " + loaded.assets().dir() : "") + ")");
+        printImages(out, loaded);
+        if (loaded.project().services().containsKey("grafana")) {
+            out.println("Grafana admin user " + loaded.settings().adminUser() + ", password from "
+                    + loaded.settings().passwordSource());
+        }
+        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+            var runner = new StackRunner(new ComposeEngine(docker));
+            runner.up(loaded, wait, new TerminalUpListener(out, System.console() != null));
+        }
+        out.println(String.format(Locale.ROOT, "%s stack up in %.1f s:", stack().id(), (System.nanoTime() - start) / 1e9));
+        Map<String, String> urls = loaded.urls();
+        int width = urls.keySet().stream().mapToInt(String::length).max().orElse(0);
+        urls.forEach((service, url) -> out.println("  " + String.format("%-" + width + "s", service) + "  " + url));
+        out.println("Next: peaktrade-obs " + stack().id() + " verify"
+                + (loaded.project().name().equals(stack().defaultProject()) ? "" : " -p " + loaded.project().name()));
+        return 0;
+    }
+
+    /** Which image each service runs, and where an environment variable chose it. */
+    private static void printImages(PrintWriter out, StackRunner.LoadedStack loaded) {
+        Map<String, String> env = loaded.settings().environment();
+        for (ServiceSpec s : loaded.project().services().values()) {
+            String variable = switch (s.name()) {
+                case "prometheus-local" -> "PEAKTRADE_OBS_PROMETHEUS_IMAGE";
+                case "grafana" -> "PEAKTRADE_OBS_GRAFANA_IMAGE";
+                case "shadow-mvs-exporter" -> "PEAKTRADE_OBS_EXPORTER_IMAGE";
+                default -> null;
+            };
+            boolean overridden = variable != null && env.get(variable) != null && !env.get(variable).isBlank();
+            out.println("  image " + s.name() + ": " + s.image() + (overridden ? " (from " + variable + ")" : " (pinned default)"));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package com.peaktrade.obs.compose;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a project in the shape of {@code docker compose config --format json|yaml}: top-level
+ * name, services, networks, volumes; ports and volumes in long syntax with absolute bind sources;
+ * environment as a map; command and entrypoint as lists. Service keys are in alphabetical order.
+ */
+public final class ComposeConfigWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    private static final JsonMapper SORTED = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
+
+    private ComposeConfigWriter() {
+    }
+
+    public static String toJson(ComposeProject project) {
+        try {
+            return JSON.writer(PRETTY).writeValueAsString(projectNode(project)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toYaml(ComposeProject project) {
+        try {
+            return YAML.writeValueAsString(projectNode(project));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One service as compact JSON with every map's keys sorted: the input of the config hash. */
+    static String canonicalJson(ServiceSpec service) {
+        ObjectNode node = serviceNode(service);
+        node.put("name", service.name());
+        try {
+            return SORTED.writeValueAsString(SORTED.treeToValue(node, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode projectNode(ComposeProject project) {
+        ObjectNode root = NODES.objectNode();
+        root.put("name", project.name());
+        ObjectNode services = root.putObject("services");
+        project.services().forEach((name, service) -> {
+            ObjectNode node = serviceNode(service);
+            redactSecrets(node.path("environment"));
+            services.set(name, node);
+        });
+        ObjectNode networks = root.putObject("networks");
+        project.networks().forEach((key, network) -> networks.set(key,
+                topLevelNode(network.name(), network.driver(), network.external(), network.labels())));
+        ObjectNode volumes = root.putObject("volumes");
+        project.volumes().forEach((key, volume) -> volumes.set(key,
+                topLevelNode(volume.name(), volume.driver(), volume.external(), volume.labels())));
+        return root;
+    }
+
+    /** Printed models never show passwords: values of secret-looking keys become ********. */
+    private static void redactSecrets(com.fasterxml.jackson.databind.JsonNode environment) {
+        if (environment instanceof ObjectNode env) {
+            env.properties().forEach(e -> {
+                if (SecretKeys.isSecret(e.getKey()) && !e.getValue().isNull() && !e.getValue().asText().isEmpty()) {
+                    e.setValue(NODES.textNode(SecretKeys.MASK));
+                }
+            });
+        }
+    }
+
+    private static ObjectNode serviceNode(ServiceSpec service) {
+        ObjectNode node = NODES.objectNode();
+        putList(node, "command", service.command());
+        if (!service.dependsOn().isEmpty()) {
+            ObjectNode dependsOn = node.putObject("depends_on");
+            service.dependsOn().forEach((name, dependency) -> dependsOn.putObject(name)
+                    .put("condition", dependency.condition())
+                    .put("required", dependency.required()));
+        }
+        putList(node, "entrypoint", service.entrypoint());
+        putMap(node, "environment", service.environment());
+        if (!service.extraHosts().isEmpty()) {
+            putList(node, "extra_hosts", service.extraHosts());
+        }
+        if (service.healthcheck() != null) {
+            node.set("healthcheck", healthcheckNode(service.healthcheck()));
+        }
+        node.put("image", service.image());
+        putMap(node, "labels", service.labels());
+        ObjectNode networks = node.putObject("networks");
+        service.networks().forEach(networks::putNull);
+        if (!service.ports().isEmpty()) {
+            ArrayNode ports = node.putArray("ports");
+            service.ports().forEach(port -> ports.add(portNode(port)));
+        }
+        putText(node, "restart", service.restart());
+        putText(node, "user", service.user());
+        if (!service.volumes().isEmpty()) {
+            ArrayNode volumes = node.putArray("volumes");
+            service.volumes().forEach(volume -> volumes.add(volumeNode(volume)));
+        }
+        return node;
+    }
+
+    private static ObjectNode portNode(PortSpec port) {
+        ObjectNode node = NODES.objectNode().put("mode", "ingress");
+        if (!port.hostIp().isEmpty()) {
+            node.put("host_ip", port.hostIp());
+        }
+        node.put("target", port.target());
+        if (!port.published().isEmpty()) {
+            node.put("published", port.published());
+        }
+        return node.put("protocol", port.protocol());
+    }
+
+    private static ObjectNode volumeNode(VolumeSpec volume) {
+        ObjectNode node = NODES.objectNode().put("type", volume.type());
+        putText(node, "source", volume.source());
+        node.put("target", volume.target());
+        if (volume.readOnly()) {
+            node.put("read_only", true);
+        }
+        if (volume.isBind() && volume.createHostPath()) {
+            node.putObject("bind").put("create_host_path", true);
+        }
+        if (!volume.isBind()) {
+            node.putObject("volume");
+        }
+        return node;
+    }
+
+    private static ObjectNode healthcheckNode(HealthcheckSpec check) {
+        ObjectNode node = NODES.objectNode();
+        putList(node, "test", check.test());
+        if (check.timeout() != null) {
+            node.put("timeout", Durations.format(check.timeout()));
+        }
+        if (check.interval() != null) {
+            node.put("interval", Durations.format(check.interval()));
+        }
+        if (check.retries() != null) {
+            node.put("retries", check.retries());
+        }
+        if (check.startPeriod() != null) {
+            node.put("start_period", Durations.format(check.startPeriod()));
+        }
+        if (check.disable()) {
+            node.put("disable", true);
+        }
+        return node;
+    }
+
+    private static ObjectNode topLevelNode(String name, String driver, boolean external, Map<String, String> labels) {
+        ObjectNode node = NODES.objectNode().put("name", name);
+        putText(node, "driver", driver);
+        if (external) {
+            node.put("external", true);
+        }
+        putMap(node, "labels", labels);
+        return node;
+    }
+
+    private static void putText(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+
+    private static void putList(ObjectNode node, String key, List<String> values) {
+        if (values != null) {
+            ArrayNode array = node.putArray(key);
+            values.forEach(array::add);
+        }
+    }
+
+    private static void putMap(ObjectNode node, String key, Map<String, String> values) {
+        if (!values.isEmpty()) {
+            ObjectNode object = node.putObject(key);
+            values.forEach(object::put);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.peaktrade.obs.compose;
+
+import com.peaktrade.obs.error.ConfigException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A loaded compose project: services in file order, plus its networks and named volumes. */
+public record ComposeProject(String name, Path workingDir, List<Path> configFiles, Map<String, ServiceSpec> services,
+        Map<String, NetworkSpec> networks, Map<String, VolumeTopSpec> volumes) {
+
+    public ComposeProject {
+        configFiles = List.copyOf(configFiles);
+        services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+        networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
+        volumes = Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
+    }
+
+    /** The service with this name, or a ConfigException listing the known ones. */
+    public ServiceSpec service(String serviceName) {
+        ServiceSpec service = services.get(serviceName);
+        if (service == null) {
+            throw new ConfigException("no such service: " + serviceName + " (project " + name + " has "
+                    + String.join(", ", services.keySet()) + ")");
+        }
+        return service;
+    }
+
+    /**
+     * Service names so that each comes after everything it depends on; among services that are
+     * ready at the same time, file order wins. A dependency cycle is a ConfigException naming it.
+     */
+    public List<String> startOrder() {
+        List<String> order = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (order.size() < services.size()) {
+            String next = services.values().stream()
+                    .filter(s -> !placed.contains(s.name()) && isReady(s, placed))
+                    .map(ServiceSpec::name)
+                    .findFirst()
+                    .orElseThrow(() -> new ConfigException("dependency cycle detected: " + findCycle(placed)));
+            order.add(next);
+            placed.add(next);
+        }
+        return List.copyOf(order);
+    }
+
+    /** Unknown dependencies are rejected by the loader; here they simply never block. */
+    private boolean isReady(ServiceSpec service, Set<String> placed) {
+        return service.dependsOn().keySet().stream().allMatch(d -> placed.contains(d) || !services.containsKey(d));
+    }
+
+    /** A cycle among the services not yet placed, as "a -> b -> a". */
+    private String findCycle(Set<String> placed) {
+        String start = services.keySet().stream().filter(s -> !placed.contains(s)).findFirst().orElseThrow();
+        List<String> path = new ArrayList<>();
+        Set<String> onPath = new LinkedHashSet<>();
+        String current = start;
+        // Every unplaced service has an unplaced dependency, so following them must revisit one.
+        while (onPath.add(current)) {
+            path.add(current);
+            current = services.get(current).dependsOn().keySet().stream()
+                    .filter(d -> services.containsKey(d) && !placed.contains(d))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
+        cycle.add(current);
+        return String.join(" -> ", cycle);
+    }
+}

@@ -1,0 +1,9 @@
+package com.peaktrade.obs.compose;
+
+/**
+ * One published container port in long syntax. {@code hostIp} "" means all interfaces,
+ * {@code published} "" means a random host port (it may be a range "9000-9010" when a host range
+ * maps to one container port).
+ */
+public record PortSpec(String hostIp, String published, int target, String protocol) {
+}

@@ -1,0 +1,52 @@
+package com.peaktrade.obs.compose;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One resolved service: long syntax throughout, bind sources absolute, variables substituted.
+ * {@code command}/{@code entrypoint} null mean "image default"; an {@code environment} value of
+ * null means the bare {@code KEY} form (taken from the engine's environment, i.e. unset).
+ */
+public record ServiceSpec(String name, String image, List<String> command, List<String> entrypoint,
+        Map<String, String> environment, List<PortSpec> ports, List<VolumeSpec> volumes, List<String> extraHosts,
+        String restart, Map<String, DependsOn> dependsOn, HealthcheckSpec healthcheck, Map<String, String> labels,
+        String user, List<String> networks) {
+
+    public ServiceSpec {
+        command = command == null ? null : List.copyOf(command);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        environment = orderedCopy(environment);
+        ports = List.copyOf(ports);
+        volumes = List.copyOf(volumes);
+        extraHosts = List.copyOf(extraHosts);
+        dependsOn = orderedCopy(dependsOn);
+        labels = orderedCopy(labels);
+        networks = List.copyOf(networks);
+    }
+
+    /**
+     * Hex SHA-256 of the service's canonical JSON (sorted keys): equal services give equal hashes,
+     * any change of any field gives another. Stored as the compose config-hash label.
+     */
+    public String configHash() {
+        String json = ComposeConfigWriter.canonicalJson(this);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Ordered, unmodifiable, and (unlike Map.copyOf) keeps null values. */
+    private static <V> Map<String, V> orderedCopy(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

@@ -1,0 +1,111 @@
+package com.peaktrade.obs.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the Docker engine the way the docker CLI and Docker Desktop users expect: DOCKER_HOST,
+ * else the current docker context, else the first well-known socket that exists. Pure lookup: it
+ * returns candidates in order; {@link DockerEngine#connect} tries them.
+ */
+public final class DockerHostDiscovery {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, String> env;
+    private final Path home;
+
+    public DockerHostDiscovery(Map<String, String> env, Path home) {
+        this.env = env;
+        this.home = home;
+    }
+
+    public static DockerHostDiscovery fromSystem(Map<String, String> env) {
+        return new DockerHostDiscovery(env, Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * The endpoints to try, in order. An explicit choice (DOCKER_HOST, or a docker context other
+     * than "default") is the only candidate: silently using another engine would be surprising.
+     */
+    public List<DockerEndpoint> candidates() {
+        String dockerHost = env.get("DOCKER_HOST");
+        if (dockerHost != null && !dockerHost.isBlank()) {
+            return List.of(new DockerEndpoint(dockerHost.trim(), "DOCKER_HOST"));
+        }
+        Optional<DockerEndpoint> context = currentContext();
+        if (context.isPresent()) {
+            return List.of(context.get());
+        }
+        List<DockerEndpoint> sockets = new ArrayList<>();
+        addSocket(sockets, Path.of("/var/run/docker.sock"), "default socket");
+        addSocket(sockets, home.resolve(".docker/run/docker.sock"), "Docker Desktop socket");
+        addSocket(sockets, home.resolve(".colima/default/docker.sock"), "Colima socket");
+        addSocket(sockets, home.resolve(".rd/docker.sock"), "Rancher Desktop socket");
+        String runtimeDir = env.get("XDG_RUNTIME_DIR");
+        if (runtimeDir != null && !runtimeDir.isBlank()) {
+            addSocket(sockets, Path.of(runtimeDir, "podman/podman.sock"), "Podman socket");
+        }
+        if (sockets.isEmpty()) {
+            // nothing exists: still try the default so the error names it
+            sockets.add(new DockerEndpoint("unix:///var/run/docker.sock", "default socket (missing)"));
+        }
+        return sockets;
+    }
+
+    private static void addSocket(List<DockerEndpoint> into, Path socket, String source) {
+        if (Files.exists(socket)) {
+            into.add(new DockerEndpoint("unix://" + socket, source));
+        }
+    }
+
+    /** DOCKER_CONTEXT, else currentContext of ~/.docker/config.json (or $DOCKER_CONFIG); "default" means none. */
+    Optional<DockerEndpoint> currentContext() {
+        Path configDir = Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
+                .orElse(home.resolve(".docker"));
+        String name = env.get("DOCKER_CONTEXT");
+        String source = "DOCKER_CONTEXT";
+        if (name == null || name.isBlank()) {
+            JsonNode config = readJson(configDir.resolve("config.json"));
+            name = config == null ? null : config.path("currentContext").asText(null);
+            source = "docker context";
+        }
+        if (name == null || name.isBlank() || name.equals("default")) {
+            return Optional.empty();
+        }
+        Path meta = configDir.resolve("contexts/meta").resolve(sha256(name)).resolve("meta.json");
+        JsonNode doc = readJson(meta);
+        String host = doc == null ? null : doc.path("Endpoints").path("docker").path("Host").asText(null);
+        if (host == null || host.isBlank()) {
+            return Optional.of(new DockerEndpoint("unix:///var/run/docker.sock",
+                    source + " '" + name + "' has no readable endpoint in " + meta + "; using the default socket"));
+        }
+        return Optional.of(new DockerEndpoint(host, source + " '" + name + "'"));
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return Files.isReadable(file) ? JSON.readTree(file.toFile()) : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.peaktrade.obs.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.peaktrade.obs.compose.ComposeProject;
+import com.peaktrade.obs.error.EnvironmentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Makes sure an image is present: inspect, else pull with progress; a failed pull names the override variable. */
+final class ImagePuller {
+    private final DockerClient docker;
+
+    ImagePuller(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** The local image id, pulling the image first when it is missing. */
+    String ensure(String image, ComposeProject project, UpListener listener) {
+        Optional<String> present = localId(image);
+        if (present.isPresent()) {
+            return present.get();
+        }
+        listener.step("pulling " + image);
+        try {
+            pull(image, listener);
+        } catch (DockerException | DockerClientException e) {
+            throw notPullable(image, project, DockerEngine.rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("pull of " + image + " interrupted", "rerun up", e);
+        }
+        return localId(image).orElseThrow(() -> notPullable(image, project, "the engine reported no error but has no image", null));
+    }
+
+    private Optional<String> localId(String image) {
+        try {
+            return Optional.of(docker.inspectImageCmd(image).exec().getId());
+        } catch (NotFoundException missing) {
+            return Optional.empty();
+        }
+    }
+
+    private void pull(String image, UpListener listener) throws InterruptedException {
+        String repository = image;
+        String tag = null;
+        int at = image.indexOf('@');
+        int colon = image.lastIndexOf(':');
+        if (at < 0 && colon > image.lastIndexOf('/')) {
+            repository = image.substring(0, colon);
+            tag = image.substring(colon + 1);
+        }
+        var cmd = docker.pullImageCmd(repository);
+        if (tag != null) {
+            cmd.withTag(tag);
+        } else if (at < 0) {
+            cmd.withTag("latest");
+        }
+        Map<String, long[]> layers = new ConcurrentHashMap<>();
+        cmd.exec(new ResultCallback.Adapter<PullResponseItem>() {
+            @Override
+            public void onNext(PullResponseItem item) {
+                if (item.getId() != null && item.getProgressDetail() != null
+                        && item.getProgressDetail().getTotal() != null && item.getProgressDetail().getCurrent() != null) {
+                    layers.put(item.getId(), new long[] {item.getProgressDetail().getCurrent(),
+                        item.getProgressDetail().getTotal()});
+                }
+                long current = layers.values().stream().mapToLong(v -> v[0]).sum();
+                long total = layers.values().stream().mapToLong(v -> v[1]).sum();
+                listener.pullProgress(image, current, total, item.getStatus());
+            }
+        }).awaitCompletion();
+    }
+
+    private static EnvironmentException notPullable(String image, ComposeProject project, String why, Throwable cause) {
+        String variable = overrideVariable(image, project).orElse(null);
+        String hint = variable == null
+                ? "pull or build it yourself, or change the image in " + project.configFiles()
+                : "set " + variable + " to an image you have (offline machines: `eval \"$(scripts/testbed.sh)\"` "
+                        + "or ./install.sh --offline), or pull it yourself";
+        return new EnvironmentException("image " + image + " is not present and could not be pulled: " + why, hint, cause);
+    }
+
+    /** The variable whose default is this image in the raw compose text, e.g. PEAKTRADE_OBS_GRAFANA_IMAGE. */
+    static Optional<String> overrideVariable(String image, ComposeProject project) {
+        Pattern pattern = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-)" + Pattern.quote(image) + "\\}");
+        for (Path file : project.configFiles()) {
+            try {
+                Matcher m = pattern.matcher(Files.readString(file));
+                if (m.find()) {
+                    return Optional.of(m.group(1));
+                }
+            } catch (IOException unreadable) {
+                // the hint just gets less specific
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,190 @@
+package com.peaktrade.obs.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Network;
+import com.peaktrade.obs.compose.ComposeProject;
+import com.peaktrade.obs.compose.PortSpec;
+import com.peaktrade.obs.compose.ServiceSpec;
+import com.peaktrade.obs.compose.VolumeSpec;
+import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.error.EnvironmentException;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything `up` checks before it creates anything, so a refusal leaves the machine as it was:
+ * bind sources exist, host ports are free, names are not held by foreign containers or networks.
+ */
+final class Preflight {
+    private final DockerClient docker;
+
+    Preflight(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    void run(ComposeProject project) {
+        checkBindSources(project);
+        checkForeignNames(project);
+        checkPorts(project);
+    }
+
+    /** Docker would create a missing bind source as an empty root-owned directory: Grafana then silently has no dashboards. */
+    static void checkBindSources(ComposeProject project) {
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec s : project.services().values()) {
+            for (VolumeSpec v : s.volumes()) {
+                if (VolumeSpec.BIND.equals(v.type()) && !Files.exists(Path.of(v.source()))) {
+                    missing.add(v.source() + " (service " + s.name() + ", target " + v.target() + ")");
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException("bind mount source does not exist: " + String.join("; ", missing),
+                    "create it or fix the path in " + project.configFiles()
+                            + " (relative paths resolve against " + project.workingDir()
+                            + "); Docker would otherwise create an empty root-owned directory there");
+        }
+    }
+
+    private void checkForeignNames(ComposeProject project) {
+        for (ServiceSpec s : project.services().values()) {
+            String name = ContainerSpecs.containerName(project.name(), s.name());
+            try {
+                var existing = docker.inspectContainerCmd(name).exec();
+                var labels = existing.getConfig().getLabels();
+                String owner = labels == null ? null : labels.get(ComposeLabels.PROJECT);
+                if (!project.name().equals(owner)) {
+                    throw new ConfigException("container name " + name + " is taken by a container that is not part of project "
+                            + project.name() + (owner == null ? " (it has no compose project label)" : " (it belongs to project " + owner + ")"),
+                            "remove or rename that container yourself, or choose another project name with -p; "
+                                    + "peaktrade-obs never touches containers it did not create");
+                }
+            } catch (NotFoundException free) {
+                // the name is free
+            }
+        }
+        for (String key : networkKeys(project)) {
+            String name = ContainerSpecs.networkName(project, key);
+            var external = project.networks().get(key);
+            if (external != null && external.external()) {
+                continue;
+            }
+            for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
+                if (!name.equals(n.getName())) {
+                    continue; // the name filter matches substrings
+                }
+                String owner = n.getLabels() == null ? null : n.getLabels().get(ComposeLabels.PROJECT);
+                if (!project.name().equals(owner)) {
+                    throw new ConfigException("network " + name + " exists but is not part of project " + project.name()
+                            + (owner == null ? " (no compose project label)" : " (it belongs to project " + owner + ")"),
+                            "remove that network yourself (docker network rm " + name + ") or choose another project name with -p");
+                }
+            }
+        }
+    }
+
+    static List<String> networkKeys(ComposeProject project) {
+        List<String> keys = new ArrayList<>();
+        for (ServiceSpec s : project.services().values()) {
+            for (String key : s.networks()) {
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private void checkPorts(ComposeProject project) {
+        List<Container> others = docker.listContainersCmd().exec().stream()
+                .filter(c -> c.getLabels() == null || !project.name().equals(c.getLabels().get(ComposeLabels.PROJECT)))
+                .toList();
+        List<Container> ours = docker.listContainersCmd().withLabelFilter(List.of(ComposeLabels.projectFilter(project.name())))
+                .exec();
+        for (ServiceSpec s : project.services().values()) {
+            for (PortSpec p : s.ports()) {
+                if (p.published() == null || p.published().isEmpty()) {
+                    continue;
+                }
+                String ip = p.hostIp() == null || p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp();
+                String protocol = p.protocol() == null ? "tcp" : p.protocol();
+                // a host range for one container port ("9000-9001") lets the engine pick a free one
+                if (!p.published().matches("\\d+")) {
+                    continue;
+                }
+                int port = Integer.parseInt(p.published());
+                String where = ip + ":" + port + "/" + protocol;
+                for (Container c : others) {
+                    if (publishes(c, ip, port, protocol)) {
+                        String owner = c.getLabels() == null ? null : c.getLabels().get(ComposeLabels.PROJECT);
+                        throw new EnvironmentException("host port " + where + " for service " + s.name()
+                                + " is taken by container " + name(c) + (owner == null ? "" : " (project " + owner + ")"),
+                                "stop that container, or publish another port (e.g. the PEAKTRADE_OBS_*_PORT variables)");
+                    }
+                }
+                boolean heldByUs = ours.stream().anyMatch(c -> publishes(c, ip, port, protocol));
+                if (!heldByUs && !canBind(ip, port, protocol)) {
+                    throw new EnvironmentException("host port " + where + " for service " + s.name()
+                            + " is taken by another process (not a container)",
+                            "stop what listens there (e.g. `ss -ltnp 'sport = :" + port + "'`), or publish another port");
+                }
+            }
+        }
+    }
+
+    private static boolean publishes(Container c, String ip, int port, String protocol) {
+        if (c.getPorts() == null) {
+            return false;
+        }
+        for (ContainerPort cp : c.getPorts()) {
+            if (cp.getPublicPort() == null || cp.getPublicPort() != port
+                    || !Objects.equals(protocol, cp.getType() == null ? "tcp" : cp.getType())) {
+                continue;
+            }
+            String theirs = cp.getIp() == null || cp.getIp().isEmpty() ? "0.0.0.0" : cp.getIp();
+            if (isWildcard(theirs) || isWildcard(ip) || theirs.equals(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWildcard(String ip) {
+        return ip.equals("0.0.0.0") || ip.equals("::");
+    }
+
+    private static String name(Container c) {
+        String[] names = c.getNames();
+        return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId().substring(0, 12);
+    }
+
+    /** Whether this process could listen there now; on Linux the engine's proxy would need the same. */
+    static boolean canBind(String ip, int port, String protocol) {
+        try {
+            InetAddress address = InetAddress.getByName(ip);
+            if ("udp".equals(protocol)) {
+                try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port))) {
+                    return true;
+                }
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(address, port));
+                return true;
+            }
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.peaktrade.obs.docker;
+
+/** What `up` and `down` report while they work; the CLI turns these into lines or a progress bar. */
+public interface UpListener {
+    /** A step done or started: "network x created", "container y started". */
+    void step(String message);
+
+    /** Pull progress of one image: bytes done/total over all layers (total 0 = unknown). */
+    default void pullProgress(String image, long current, long total, String status) {
+    }
+
+    UpListener SILENT = message -> { };
+}

@@ -1,0 +1,143 @@
+package com.peaktrade.obs.exporter;
+
+import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.error.EnvironmentException;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * The mock Shadow-MVS exporter: contract v1 in its own {@link PrometheusRegistry}, served by
+ * client_java's {@link HTTPServer} on {@code /metrics} (text format 0.0.4, OpenMetrics when the
+ * Accept header asks) and {@code /-/healthy}. Values are computed from uptime at scrape time;
+ * nothing runs between scrapes.
+ */
+public final class ShadowMvsExporter implements AutoCloseable {
+    private final ExporterSettings settings;
+    private final PrometheusRegistry registry;
+    private final HTTPServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private ShadowMvsExporter(ExporterSettings settings, PrometheusRegistry registry, HTTPServer server) {
+        this.settings = settings;
+        this.registry = registry;
+        this.server = server;
+    }
+
+    /** Starts serving now; uptime counts from this call. */
+    public static ShadowMvsExporter start(ExporterSettings settings) {
+        return start(settings, System::nanoTime);
+    }
+
+    /**
+     * Starts serving, with uptime measured on {@code nanoClock} (a {@link System#nanoTime}-like
+     * clock) from this call.
+     *
+     * @throws ConfigException the host does not resolve
+     * @throws EnvironmentException the address cannot be bound (port taken, address not local)
+     */
+    public static ShadowMvsExporter start(ExporterSettings settings, LongSupplier nanoClock) {
+        resolve(settings.host());
+        long startedNanos = nanoClock.getAsLong();
+        PrometheusRegistry registry = ShadowMvsMetrics.newRegistry(settings.mode(), settings.exchange(),
+                () -> (nanoClock.getAsLong() - startedNanos) / 1_000_000);
+        try {
+            HTTPServer server = HTTPServer.builder().hostname(settings.host()).port(settings.port())
+                    .registry(registry).buildAndStart();
+            return new ShadowMvsExporter(settings, registry, server);
+        } catch (IOException e) {
+            throw cannotListen(settings, e);
+        }
+    }
+
+    /**
+     * Serves until the JVM is told to stop (SIGTERM, Ctrl-C: a shutdown hook closes the server) or
+     * the calling thread is interrupted. Prints one line saying where, to {@code out}.
+     */
+    public static void serveUntilStopped(ExporterSettings settings, PrintWriter out) {
+        ShadowMvsExporter exporter = start(settings);
+        Thread hook = new Thread(exporter::close, "shadow-mvs-exporter-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            out.println("Serving Shadow-MVS metrics (contract " + ShadowMvsContract.VERSION + ") on "
+                    + exporter.metricsUri() + " (mode=" + settings.mode() + ", exchange=" + settings.exchange()
+                    + "); Ctrl-C stops");
+            out.flush();
+            exporter.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exporter.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping: the hook has run or is running
+            }
+        }
+    }
+
+    /** The port actually bound (differs from the settings' when they asked for 0). */
+    public int port() {
+        return server.getPort();
+    }
+
+    public URI metricsUri() {
+        return URI.create("http://" + settings.urlHost() + ":" + port() + ShadowMvsContract.METRICS_PATH);
+    }
+
+    public ExporterSettings settings() {
+        return settings;
+    }
+
+    /** The registry being served (its own, never client_java's default registry). */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** Blocks until {@link #close()} has run. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops the server and releases {@link #awaitStop()}; idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }
+    }
+
+    private static void resolve(String host) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("--host " + host + " does not resolve to an address",
+                    "use 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces, e.g. in a container)", e);
+        }
+    }
+
+    private static EnvironmentException cannotListen(ExporterSettings settings, IOException e) {
+        String address = settings.urlHost() + ":" + settings.port();
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof BindException && reason.toLowerCase(Locale.ROOT).contains("in use")) {
+            return new EnvironmentException("cannot listen on " + address + ": the port is taken (" + reason + ")",
+                    "choose another port with --port, or stop what holds " + address, e);
+        }
+        return new EnvironmentException("cannot listen on " + address + ": " + reason,
+                "check --host (an address of this machine, 127.0.0.1 or 0.0.0.0) and --port", e);
+    }
+}

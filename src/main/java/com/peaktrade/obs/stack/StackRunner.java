@@ -1,0 +1,73 @@
+package com.peaktrade.obs.stack;
+
+import com.peaktrade.obs.compose.ComposeLoader;
+import com.peaktrade.obs.compose.ComposeProject;
+import com.peaktrade.obs.compose.LoadRequest;
+import com.peaktrade.obs.compose.LoadResult;
+import com.peaktrade.obs.compose.PortSpec;
+import com.peaktrade.obs.compose.ServiceSpec;
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.ContainerStatus;
+import com.peaktrade.obs.docker.UpListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Our two stacks on top of the compose engine: which files, which environment, which URLs. */
+public final class StackRunner {
+    private final ComposeEngine engine;
+
+    public StackRunner(ComposeEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A stack resolved to a compose model (pure; no Docker). */
+    public record LoadedStack(Stack stack, ComposeProject project, List<String> warnings, AssetLocator.Assets assets,
+            StackSettings settings) {
+
+        /** Service → URL a user opens on the host. */
+        public Map<String, String> urls() {
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (ServiceSpec s : project.services().values()) {
+                for (PortSpec p : s.ports()) {
+                    if (p.published() == null || p.published().isEmpty()) {
+                        continue;
+                    }
+                    String host = p.hostIp() == null || p.hostIp().isEmpty() || p.hostIp().equals("0.0.0.0")
+                            ? "127.0.0.1" : p.hostIp();
+                    if (host.contains(":")) {
+                        host = "[" + host + "]";
+                    }
+                    String path = s.name().equals("shadow-mvs-exporter") ? "/metrics" : "";
+                    urls.put(s.name(), "http://" + host + ":" + p.published() + path);
+                }
+            }
+            return urls;
+        }
+    }
+
+    public static LoadedStack load(Stack stack, String projectName, AssetLocator.Assets assets, StackSettings settings) {
+        List<Path> files = stack.composeFiles().stream().map(f -> assets.dir().resolve("compose").resolve(f)).toList();
+        String project = projectName == null || projectName.isBlank() ? stack.defaultProject() : projectName;
+        LoadResult result = new ComposeLoader().load(new LoadRequest(files, project, settings.environment(), null));
+        return new LoadedStack(stack, result.project(), result.warnings(), assets, settings);
+    }
+
+    /**
+     * `up` as the old scripts did it: recreate, renew anonymous volumes (a fresh Grafana database,
+     * so a changed admin password always takes), remove orphans, then wait until running/healthy.
+     */
+    public List<ContainerStatus> up(LoadedStack stack, Duration waitTimeout, UpListener listener) {
+        return engine.up(stack.project(), new ComposeEngine.UpOptions(true, true, true, waitTimeout), listener);
+    }
+
+    public ComposeEngine.DownResult down(String project, boolean removeVolumes, UpListener listener) {
+        return engine.down(project, removeVolumes, Duration.ofSeconds(10), listener);
+    }
+
+    public List<ContainerStatus> status(String project) {
+        return engine.ps(project);
+    }
+}

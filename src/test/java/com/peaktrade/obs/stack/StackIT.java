@@ -1,0 +1,141 @@
+package com.peaktrade.obs.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.model.Container;
+import com.peaktrade.obs.testing.CliProcess;
+import com.peaktrade.obs.testing.EngineExtension;
+import com.peaktrade.obs.testing.TestEngine;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `shadow up|status|down` and `grafana up|down` through the real jar on the testbed images. */
+@ExtendWith(EngineExtension.class)
+class StackIT {
+    @TempDir
+    Path cwd;
+
+    private Map<String, String> env(TestEngine engine, int prometheusPort, int grafanaPort, int exporterPort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", TestEngine.prometheusImage());
+        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", TestEngine.grafanaImage());
+        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", TestEngine.jreImage());
+        env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(prometheusPort));
+        env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(grafanaPort));
+        env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(exporterPort));
+        // the embedded assets are extracted here, not into the user's state dir
+        env.put("XDG_STATE_HOME", cwd.resolve("state").toString());
+        env.put("XDG_CONFIG_HOME", cwd.resolve("config").toString());
+        return env;
+    }
+
+    @Test
+    void shadowUpServesGoldenQueriesThroughPrometheusAndDownLeavesNothing(TestEngine engine) {
+        int prom = engine.freePort();
+        int grafana = engine.freePort();
+        int exporter = engine.freePort();
+        String project = engine.project() + "-shadow";
+        Map<String, String> env = env(engine, prom, grafana, exporter);
+
+        var up = CliProcess.run(env, cwd, "shadow", "up", "-p", project);
+
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.out()).contains("assets: embedded copy", "http://127.0.0.1:" + prom,
+                "http://127.0.0.1:" + grafana, "http://127.0.0.1:" + exporter + "/metrics",
+                "Next: peaktrade-obs shadow verify -p " + project)
+                .contains("password from local default").doesNotContain("admin/admin\n");
+        List<Container> containers = engine.docker().listContainersCmd()
+                .withLabelFilter(List.of("com.docker.compose.project=" + project)).exec();
+        assertThat(containers).extracting(c -> c.getLabels().get("com.docker.compose.service"))
+                .containsExactlyInAnyOrder("prometheus-local", "grafana", "shadow-mvs-exporter");
+        assertThat(containers).allSatisfy(c -> assertThat(c.getLabels())
+                .containsKeys("com.docker.compose.config-hash", "com.docker.compose.project.config_files"));
+
+        String base = "http://127.0.0.1:" + prom + "/api/v1/query?query=";
+        engine.awaitJson(base + enc("up{job=\"shadow_mvs\"} == 1"), Duration.ofSeconds(30),
+                doc -> doc.path("data").path("result").size() == 1);
+        for (String golden : List.of(
+                "sum by (mode, stage) (rate(peak_trade_pipeline_events_total{job=\"shadow_mvs\"}[5m]))",
+                "sum by (mode, reason) (rate(peak_trade_risk_blocks_total{job=\"shadow_mvs\"}[5m]))",
+                "histogram_quantile(0.95, sum by (le) (rate(peak_trade_pipeline_latency_seconds_bucket{job=\"shadow_mvs\",edge=\"intent_to_ack\"}[5m])))")) {
+            JsonNode doc = engine.awaitJson(base + enc(golden), Duration.ofSeconds(30), d -> hasNumber(d));
+            assertThat(hasNumber(doc)).as(golden).isTrue();
+        }
+
+        var status = CliProcess.run(env, cwd, "shadow", "status", "-p", project);
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("shadow-mvs-exporter", "healthy", "all 3 services up");
+
+        var down = CliProcess.run(env, cwd, "shadow", "down", "-p", project);
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of("com.docker.compose.project=" + project)).exec()).isEmpty();
+        assertThat(engine.docker().listNetworksCmd().withNameFilter(project + "_default").exec()).isEmpty();
+        assertThat(engine.docker().listVolumesCmd().exec().getVolumes()).noneMatch(v -> v.getName().startsWith(project));
+
+        var statusAfter = CliProcess.run(env, cwd, "shadow", "status", "-p", project);
+        assertThat(statusAfter.exitCode()).isEqualTo(1);
+        assertThat(statusAfter.out()).contains("is not running; start it with `peaktrade-obs shadow up`");
+    }
+
+    @Test
+    void grafanaStackHasNoExporterAndGrafanaProvisionsFromTheEmbeddedAssets(TestEngine engine) {
+        int prom = engine.freePort();
+        int grafana = engine.freePort();
+        String project = engine.project() + "-grafana";
+        Map<String, String> env = env(engine, prom, grafana, engine.freePort());
+
+        var up = CliProcess.run(env, cwd, "grafana", "up", "-p", project);
+
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(engine.docker().listContainersCmd().withLabelFilter(List.of("com.docker.compose.project=" + project))
+                .exec()).extracting(c -> c.getLabels().get("com.docker.compose.service"))
+                .containsExactlyInAnyOrder("prometheus-local", "grafana");
+        JsonNode health = engine.awaitJson("http://127.0.0.1:" + grafana + "/api/health", Duration.ofSeconds(60),
+                d -> "ok".equals(d.path("database").asText()));
+        assertThat(health.path("database").asText()).isEqualTo("ok");
+
+        var down = CliProcess.run(env, cwd, "grafana", "down", "-p", project);
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(down.out()).contains("removed: 2 containers, 1 networks");
+    }
+
+    @Test
+    void defaultCredentialsAreRefusedWhenBindingBeyondLoopback(TestEngine engine) {
+        String project = engine.project() + "-public";
+        var up = CliProcess.run(env(engine, engine.freePort(), engine.freePort(), engine.freePort()), cwd,
+                "grafana", "up", "-p", project, "--bind", "0.0.0.0");
+
+        assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);
+        assertThat(up.err()).contains("refusing to publish Grafana on 0.0.0.0 with the default admin/admin credentials");
+        assertThat(engine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of("com.docker.compose.project=" + project)).exec()).isEmpty();
+    }
+
+    private static boolean hasNumber(JsonNode doc) {
+        JsonNode result = doc.path("data").path("result");
+        if (result.size() == 0) {
+            return false;
+        }
+        for (JsonNode r : result) {
+            String v = r.path("value").path(1).asText();
+            if (v.equals("NaN") || v.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String enc(String q) {
+        return URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+}
