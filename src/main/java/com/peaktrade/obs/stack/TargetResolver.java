@@ -1,0 +1,115 @@
+package com.peaktrade.obs.stack;
+
+import com.peaktrade.obs.error.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds verify's URLs and Grafana credentials. Per URL: the option, else the old scripts'
+ * variable (PROM_URL, GRAFANA_URL, EXPORTER_URL), else the running project's published port, else
+ * 127.0.0.1 with the PEAKTRADE_OBS_*_PORT default. Credentials: --grafana-user/--grafana-password-file,
+ * else GRAFANA_AUTH=user:pass, else GRAFANA_ADMIN_USER/GRAFANA_ADMIN_PASSWORD, else what the
+ * running Grafana container was started with, else admin/admin.
+ */
+public final class TargetResolver {
+    /** Options as given on the command line (null = not given). */
+    public record Request(Stack stack, String prometheusUrl, String grafanaUrl, String exporterUrl,
+            String grafanaUser, Path grafanaPasswordFile) {
+    }
+
+    private TargetResolver() {
+    }
+
+    public static VerifyTargets resolve(Request request, Map<String, String> env, String project, RunningProject running) {
+        URI prometheus = url("--prometheus-url", request.prometheusUrl(), env.get("PROM_URL"),
+                running.published("prometheus-local", 9090), env, "PEAKTRADE_OBS_PROMETHEUS_PORT", 9092, "");
+        URI grafana = url("--grafana-url", request.grafanaUrl(), env.get("GRAFANA_URL"),
+                running.published("grafana", 3000), env, "PEAKTRADE_OBS_GRAFANA_PORT", 3000, "");
+        URI exporter = request.stack().hasExporter()
+                ? url("--exporter-url", request.exporterUrl(), env.get("EXPORTER_URL"),
+                        running.published("shadow-mvs-exporter", 9109), env, "PEAKTRADE_OBS_EXPORTER_PORT", 9109, "/metrics")
+                : null;
+        boolean fromProject = request.prometheusUrl() == null && env.get("PROM_URL") == null
+                && running.published("prometheus-local", 9090).isPresent();
+        String[] credentials = credentials(request, env, running);
+        return new VerifyTargets(prometheus, grafana, exporter, credentials[0], credentials[1], credentials[2], project,
+                fromProject ? "published ports of project " + project : "options/environment/defaults");
+    }
+
+    private static URI url(String option, String explicit, String legacyEnv, Optional<String> published,
+            Map<String, String> env, String portVariable, int defaultPort, String path) {
+        if (explicit != null && !explicit.isBlank()) {
+            return parse(option, explicit);
+        }
+        if (legacyEnv != null && !legacyEnv.isBlank()) {
+            return parse(option + " (from the environment)", legacyEnv);
+        }
+        if (published.isPresent()) {
+            String hostPort = published.get().replaceFirst("^0\\.0\\.0\\.0:", "127.0.0.1:");
+            return URI.create("http://" + hostPort + path);
+        }
+        String port = env.getOrDefault(portVariable, Integer.toString(defaultPort));
+        String bind = env.getOrDefault(StackSettings.BIND, "127.0.0.1");
+        String host = bind.isBlank() || bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
+        return parse(portVariable, "http://" + host + ":" + port + path);
+    }
+
+    static URI parse(String what, String text) {
+        try {
+            URI uri = new URI(text.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(text, "expected http(s)://HOST[:PORT][/PATH]");
+            }
+            if (uri.getUserInfo() != null) {
+                throw new ConfigException(what + ": credentials in the URL are not accepted (they would show up in output)",
+                        "use --grafana-user and --grafana-password-file, or GRAFANA_AUTH");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(what + ": invalid URL '" + text + "'", "use e.g. http://127.0.0.1:9092");
+        }
+    }
+
+    private static String[] credentials(Request request, Map<String, String> env, RunningProject running) {
+        if (request.grafanaPasswordFile() != null) {
+            String user = request.grafanaUser() != null ? request.grafanaUser()
+                    : env.getOrDefault(StackSettings.ADMIN_USER, StackSettings.DEFAULT_ADMIN);
+            return new String[] {user, StackSettings.readPassword(request.grafanaPasswordFile()),
+                "--grafana-password-file " + request.grafanaPasswordFile()};
+        }
+        String auth = env.get("GRAFANA_AUTH");
+        if (auth != null && !auth.isBlank()) {
+            int colon = auth.indexOf(':');
+            if (colon <= 0 || colon == auth.length() - 1) {
+                throw new ConfigException("GRAFANA_AUTH must be user:password (it is set, but not in that form)",
+                        "e.g. GRAFANA_AUTH=admin:secret, or use --grafana-user and --grafana-password-file");
+            }
+            return new String[] {request.grafanaUser() != null ? request.grafanaUser() : auth.substring(0, colon),
+                auth.substring(colon + 1), "GRAFANA_AUTH"};
+        }
+        String password = env.get(StackSettings.ADMIN_PASSWORD);
+        if (password != null && !password.isEmpty()) {
+            return new String[] {user(request, env, Map.of()), password, "environment variable " + StackSettings.ADMIN_PASSWORD};
+        }
+        Map<String, String> container = running.environment("grafana");
+        String started = container.get("GF_SECURITY_ADMIN_PASSWORD");
+        if (started != null && !started.isEmpty()) {
+            return new String[] {user(request, env, container), started, "the running Grafana container's environment"};
+        }
+        return new String[] {user(request, env, container), StackSettings.DEFAULT_ADMIN, "local default (admin/admin)"};
+    }
+
+    private static String user(Request request, Map<String, String> env, Map<String, String> container) {
+        if (request.grafanaUser() != null && !request.grafanaUser().isBlank()) {
+            return request.grafanaUser();
+        }
+        String user = env.get(StackSettings.ADMIN_USER);
+        if (user != null && !user.isBlank()) {
+            return user;
+        }
+        return container.getOrDefault("GF_SECURITY_ADMIN_USER", StackSettings.DEFAULT_ADMIN);
+    }
+}
