@@ -22,6 +22,14 @@ import java.util.function.LongSupplier;
  * nothing runs between scrapes.
  */
 public final class ShadowMvsExporter implements AutoCloseable {
+    /**
+     * The JDK server writes the response headers and body separately; without TCP_NODELAY, Nagle
+     * holds the body until the client's delayed ACK of the headers, about 40 ms on every keep-alive
+     * scrape (measured: 48 ms per scrape, 6 ms with it). Read once when the first JDK HttpServer is
+     * created, so it is set here, unless the user set it.
+     */
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final ExporterSettings settings;
     private final PrometheusRegistry registry;
     private final HTTPServer server;
@@ -51,6 +59,9 @@ public final class ShadowMvsExporter implements AutoCloseable {
         long startedNanos = nanoClock.getAsLong();
         PrometheusRegistry registry = ShadowMvsMetrics.newRegistry(settings.mode(), settings.exchange(),
                 () -> (nanoClock.getAsLong() - startedNanos) / 1_000_000);
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
         try {
             HTTPServer server = HTTPServer.builder().hostname(settings.host()).port(settings.port())
                     .registry(registry).buildAndStart();
