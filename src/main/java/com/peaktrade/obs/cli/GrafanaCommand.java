@@ -34,7 +34,11 @@ final class GrafanaCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the grafana stack; prints PASS/FAIL lines and RESULT=.")
-    static final class Verify extends PendingCommand {
+    static final class Verify extends StackVerifyCommand {
+        @Override
+        Stack stack() {
+            return Stack.GRAFANA;
+        }
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the grafana stack's containers, anonymous volumes and network.")

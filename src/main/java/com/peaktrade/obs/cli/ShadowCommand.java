@@ -34,7 +34,11 @@ final class ShadowCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the shadow stack; prints PASS/FAIL lines and RESULT=.")
-    static final class Verify extends PendingCommand {
+    static final class Verify extends StackVerifyCommand {
+        @Override
+        Stack stack() {
+            return Stack.SHADOW;
+        }
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the shadow stack's containers, anonymous volumes and network.")

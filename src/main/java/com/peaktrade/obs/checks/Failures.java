@@ -1,0 +1,21 @@
+package com.peaktrade.obs.checks;
+
+import com.peaktrade.obs.http.HttpFailure;
+
+/** One-line descriptions of why a call failed, for messages and evidence. */
+final class Failures {
+    private Failures() {
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof HttpFailure f) {
+            return f.getMessage();
+        }
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    static boolean unreachable(Exception e) {
+        return e instanceof HttpFailure f && f.kind() == HttpFailure.Kind.UNREACHABLE;
+    }
+}

@@ -1,0 +1,178 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.check.CheckRunner;
+import com.peaktrade.obs.check.Durations;
+import com.peaktrade.obs.check.Report;
+import com.peaktrade.obs.check.Reporters;
+import com.peaktrade.obs.check.RunOptions;
+import com.peaktrade.obs.check.Status;
+import com.peaktrade.obs.checks.VerifyContext;
+import com.peaktrade.obs.checks.VerifySuite;
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.error.ExitCodes;
+import com.peaktrade.obs.stack.EngineRunningProject;
+import com.peaktrade.obs.stack.RunningProject;
+import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.stack.TargetResolver;
+import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.stack.VerifyTargets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `shadow verify` / `grafana verify`: hard snapshot checks, printed as PASS/FAIL lines (or JSON,
+ * JUnit) with RESULT= last. Exit 0 when every required check passed, 1 when one failed, 3 when
+ * the Docker engine it needs is unreachable.
+ */
+abstract class StackVerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
+            description = "Compose project to check (default: the stack's; its published ports and Grafana credentials are "
+                    + "read from the running containers).")
+    String projectName;
+
+    @Option(names = "--prometheus-url", paramLabel = "URL", description = "Prometheus to check (also PROM_URL).")
+    String prometheusUrl;
+
+    @Option(names = "--grafana-url", paramLabel = "URL", description = "Grafana to check (also GRAFANA_URL).")
+    String grafanaUrl;
+
+    @Option(names = "--exporter-url", paramLabel = "URL", description = "Exporter /metrics to check (also EXPORTER_URL).")
+    String exporterUrl;
+
+    @Option(names = "--grafana-user", paramLabel = "USER", description = "Grafana user (default: GRAFANA_ADMIN_USER, else the running container's, else admin).")
+    String grafanaUser;
+
+    @Option(names = "--grafana-password-file", paramLabel = "FILE",
+            description = "File with the Grafana password (default: GRAFANA_AUTH=user:pass, GRAFANA_ADMIN_PASSWORD, the running container's, admin).")
+    Path grafanaPasswordFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "lines",
+            description = "Output: lines (PASS|id|message …, RESULT=), json or junit (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a report to FILE.")
+    Path reportFile;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "junit",
+            description = "Format of --report: lines, json or junit (default: ${DEFAULT-VALUE}).")
+    String reportFormat;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Budget for every check, replacing their own (e.g. 30s, 2m).")
+    String timeout;
+
+    @Option(names = "--budget", paramLabel = "ID=DURATION",
+            description = "Budget of one check, e.g. --budget grafana.health=2m (repeatable).")
+    Map<String, String> budgets = new LinkedHashMap<>();
+
+    @Option(names = "--no-wait", description = "One snapshot per check: no waiting for warm-up.")
+    boolean noWait;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print evidence for passing checks too.")
+    boolean verbose;
+
+    abstract Stack stack();
+
+    @Override
+    public Integer call() {
+        Map<String, String> env = UserEnvironment.load();
+        var request = new TargetResolver.Request(stack(), prometheusUrl, grafanaUrl, exporterUrl, grafanaUser, grafanaPasswordFile);
+        boolean urlsOnly = prometheusUrl != null || grafanaUrl != null || env.containsKey("PROM_URL") || env.containsKey("GRAFANA_URL");
+        boolean useEngine = projectName != null || !urlsOnly;
+        String project = useEngine ? (projectName == null ? stack().defaultProject() : projectName) : null;
+        var reporter = Reporters.byName(format, spec.commandLine().getColorScheme().ansi(), verbose);
+        var fileReporter = reportFile == null ? null : Reporters.byName(reportFormat);
+        RunOptions options = new RunOptions(timeout == null ? null : Durations.parse(timeout), Durations.parseAll(budgets),
+                noWait, RunOptions.DEFAULT_PARALLELISM);
+
+        LazyEngine engine = useEngine ? new LazyEngine(env) : null;
+        try {
+            RunningProject running = RunningProject.NONE;
+            if (engine != null && engine.tryConnect()) {
+                running = new EngineRunningProject(new ComposeEngine(engine.get()), project);
+            }
+            VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
+            VerifyContext context = VerifyContext.of(stack(), targets, engine);
+            Report report = new CheckRunner().run(stack().id() + ".verify", VerifySuite.checks(context), options);
+            PrintWriter out = spec.commandLine().getOut();
+            reporter.write(report, out);
+            out.flush();
+            if (fileReporter != null) {
+                writeReport(fileReporter, report);
+            }
+            boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
+            return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+    private void writeReport(com.peaktrade.obs.check.Reporter reporter, Report report) {
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))) {
+            reporter.write(report, file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot write the report to " + reportFile + ": " + e.getMessage(),
+                    "check the directory exists and is writable");
+        }
+    }
+
+    /** Connects once, on first use; docker.daemon reports a failure to connect as its FAIL. */
+    static final class LazyEngine implements Supplier<DockerEngine>, AutoCloseable {
+        private final Map<String, String> env;
+        private DockerEngine engine;
+        private RuntimeException failure;
+
+        LazyEngine(Map<String, String> env) {
+            this.env = env;
+        }
+
+        synchronized boolean tryConnect() {
+            try {
+                get();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public synchronized DockerEngine get() {
+            if (engine == null && failure == null) {
+                try {
+                    engine = DockerEngine.connect(env);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return engine;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+
+}
