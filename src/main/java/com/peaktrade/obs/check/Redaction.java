@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Keeps secrets out of evidence. Checks call it where they gather evidence (a URL with userinfo, an
@@ -36,7 +35,7 @@ public final class Redaction {
         }
         forms.sort(Comparator.comparingInt(String::length).reversed());
         String redacted = text;
-        for (String form : forms.stream().distinct().filter(Objects::nonNull).toList()) {
+        for (String form : forms.stream().distinct().toList()) {
             redacted = redacted.replace(form, MASK);
         }
         return redacted;
