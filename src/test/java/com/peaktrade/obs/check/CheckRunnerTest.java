@@ -321,4 +321,21 @@ class CheckRunnerTest {
         assertThat(report.startedAt()).isNotNull();
         assertThat(report.counts()).containsEntry(Status.PASS, 2).containsEntry(Status.FAIL, 0);
     }
+
+    @Test
+    void anInterruptedRunReturnsWhatItHasRunningChecksFailAndWaitingOnesSkip() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Check stuck = Check.of("a", BUDGET, ctx -> {
+            started.countDown();
+            new CountDownLatch(1).await();
+            return Outcome.pass("never");
+        });
+        Report[] report = new Report[1];
+        Thread caller = new Thread(() -> report[0] = runner.run("shadow", List.of(stuck, passing("b", "a")), RunOptions.defaults()));
+        caller.start();
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(5000);
+        assertThat(lines(report[0])).containsExactly("FAIL|a|interrupted", "SKIP|b|skipped: run interrupted");
+    }
 }
