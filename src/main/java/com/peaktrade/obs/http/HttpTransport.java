@@ -125,9 +125,8 @@ public final class HttpTransport {
                     scrub(new String(answer.body(), StandardCharsets.UTF_8)), answer.body().length, latency);
         } catch (TimeoutException e) {
             abort(future, body);
-            String phase = body.get() == null ? "no answer" : "headers came but the body did not end";
             throw HttpFailure.withoutAnswer(HttpFailure.Kind.TIMEOUT, request.method(), url,
-                    phase + " within " + human(timeout), e);
+                    timeoutProblem(body.get() != null), e);
         } catch (InterruptedException e) {
             abort(future, body);
             Thread.currentThread().interrupt();
@@ -160,8 +159,8 @@ public final class HttpTransport {
                 return unreachable(method, url, "connect timed out after " + human(timeout), failure);
             }
             if (t instanceof HttpTimeoutException) {
-                return HttpFailure.withoutAnswer(HttpFailure.Kind.TIMEOUT, method, url,
-                        "no answer within " + human(timeout), failure);
+                return HttpFailure.withoutAnswer(HttpFailure.Kind.TIMEOUT, method, url, timeoutProblem(false),
+                        failure);
             }
             if (t instanceof ConnectException) {
                 return unreachable(method, url, "connection refused (nothing listens there?)", failure);
@@ -176,6 +175,14 @@ public final class HttpTransport {
         }
         return unreachable(method, url, "connection failed before an HTTP answer (" + message(failure)
                 + "): not an HTTP server, or a plain http URL for a TLS port?", failure);
+    }
+
+    private String timeoutProblem(boolean headersCame) {
+        if (headersCame) {
+            return "headers came but the body did not end within " + human(timeout);
+        }
+        return "no answer within " + human(timeout)
+                + ("https".equalsIgnoreCase(base.getScheme()) ? " (TLS: does the port speak plain HTTP?)" : "");
     }
 
     private static HttpFailure unreachable(String method, String url, String problem, Throwable cause) {
