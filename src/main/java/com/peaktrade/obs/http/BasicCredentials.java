@@ -1,0 +1,42 @@
+package com.peaktrade.obs.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A user and password for HTTP basic auth. The password leaves this object only as the encoded
+ * header value; {@link #toString()} names the user alone.
+ */
+public final class BasicCredentials {
+    private final String user;
+    private final String password;
+
+    public BasicCredentials(String user, String password) {
+        if (user == null || password == null) {
+            throw new IllegalArgumentException("user and password are required");
+        }
+        this.user = user;
+        this.password = password;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The {@code Authorization} header value. */
+    String header() {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The strings that must never appear in a message: the password and the encoded header. */
+    List<String> secrets() {
+        String encoded = header().substring("Basic ".length());
+        return password.isEmpty() ? List.of(encoded) : List.of(password, encoded);
+    }
+
+    @Override
+    public String toString() {
+        return "BasicCredentials[user=" + user + ", password=***]";
+    }
+}
