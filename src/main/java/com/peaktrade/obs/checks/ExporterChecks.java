@@ -23,6 +23,11 @@ final class ExporterChecks {
 
     static Check metrics(VerifyContext ctx) {
         return Check.of(METRICS, Duration.ofSeconds(20), c -> {
+            Optional<String> down = ctx.serviceDown("shadow-mvs-exporter");
+            if (down.isPresent()) {
+                return Outcome.fail("exporter not running: " + down.get(),
+                        "start it: `peaktrade-obs shadow up`; why it stopped: `peaktrade-obs debug logs shadow-mvs-exporter`");
+            }
             AtomicReference<String> last = new AtomicReference<>("no answer");
             var polled = c.poll(() -> {
                 try {

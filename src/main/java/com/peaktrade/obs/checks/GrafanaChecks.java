@@ -41,6 +41,12 @@ final class GrafanaChecks {
     /** 503 and connection refused are Grafana starting (migrations run before it listens): waited for. */
     static Check health(VerifyContext ctx) {
         return Check.of(HEALTH, Duration.ofSeconds(90), c -> {
+            Optional<String> down = ctx.serviceDown("grafana");
+            if (down.isPresent()) {
+                return Outcome.fail("Grafana cannot be healthy: " + down.get(),
+                        "see why: `peaktrade-obs debug logs grafana` (a second default datasource or an unreadable mount "
+                                + "make Grafana exit), then `peaktrade-obs " + ctx.stack().id() + " up`");
+            }
             AtomicReference<String> last = new AtomicReference<>("no answer");
             var polled = c.poll(() -> {
                 try {

@@ -27,6 +27,12 @@ final class PrometheusChecks {
 
     static Check ready(VerifyContext ctx) {
         return Check.of(READY, Duration.ofSeconds(30), c -> {
+            Optional<String> down = ctx.serviceDown("prometheus-local");
+            if (down.isPresent()) {
+                return Outcome.fail("Prometheus cannot be ready: " + down.get(),
+                        "start the stack: `peaktrade-obs " + ctx.stack().id() + " up`; why it stopped: "
+                                + "`peaktrade-obs debug logs prometheus-local`");
+            }
             AtomicReference<String> last = new AtomicReference<>("no answer");
             var polled = c.poll(() -> {
                 try {
@@ -69,6 +75,10 @@ final class PrometheusChecks {
                     List<Target> ofJob = all.stream().filter(t -> job.equals(t.job())).toList();
                     if (ofJob.stream().anyMatch(Target::isUp)) {
                         return Optional.of("up");
+                    }
+                    if (ofJob.isEmpty() && !all.isEmpty()) {
+                        // the config is loaded (other jobs have targets) and has no such job: waiting won't help
+                        return Optional.of("absent");
                     }
                     for (Target t : ofJob) {
                         if (t.health() == Target.Health.DOWN && t.lastScrape() != null && t.lastScrape().isAfter(started)) {

@@ -8,7 +8,10 @@ import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.VerifyTargets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import com.peaktrade.obs.docker.ContainerStatus;
 
 /**
  * Everything the checks of one verify run talk to. The engine is a supplier because connecting is
@@ -33,5 +36,28 @@ public record VerifyContext(Stack stack, VerifyTargets targets, PrometheusClient
 
     ComposeEngine compose() {
         return new ComposeEngine(engine.get());
+    }
+
+    /**
+     * Why a service of our project cannot answer (its container is missing or not running), so a
+     * check fails at once with the real cause instead of polling a dead port until its budget ends.
+     * Empty when it runs, or when we don't know (no project, no engine).
+     */
+    Optional<String> serviceDown(String service) {
+        if (!checksContainers()) {
+            return Optional.empty();
+        }
+        try {
+            List<ContainerStatus> ps = compose().ps(targets.project());
+            if (ps.isEmpty()) {
+                return Optional.of("project " + targets.project() + " has no containers");
+            }
+            return ps.stream().filter(c -> c.service().equals(service)).findFirst()
+                    .map(c -> c.isRunning() ? null : "container " + c.name() + " is " + c.state()
+                            + (c.exitCode() == null ? "" : " (exit code " + c.exitCode() + ")"))
+                    .or(() -> Optional.of("service " + service + " has no container in project " + targets.project()));
+        } catch (RuntimeException engineTrouble) {
+            return Optional.empty();
+        }
     }
 }
