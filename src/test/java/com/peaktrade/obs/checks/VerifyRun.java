@@ -1,0 +1,41 @@
+package com.peaktrade.obs.checks;
+
+import com.peaktrade.obs.testing.CliProcess;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A verify run's lines output, parsed the way a CI grep would read it. */
+record VerifyRun(CliProcess.Result process, Map<String, String> statusById, Map<String, String> messageById,
+        Map<String, String> hintById) {
+
+    static VerifyRun parse(CliProcess.Result process) {
+        Map<String, String> status = new LinkedHashMap<>();
+        Map<String, String> message = new LinkedHashMap<>();
+        Map<String, String> hint = new LinkedHashMap<>();
+        String lastId = null;
+        for (String line : process.out().split("\n")) {
+            String[] parts = line.split("\\|", 3);
+            if (parts.length == 3 && parts[0].matches("PASS|FAIL|WARN|SKIP")) {
+                status.put(parts[1], parts[0]);
+                message.put(parts[1], parts[2]);
+                lastId = parts[1];
+            } else if (parts.length >= 2 && parts[0].equals("NEXT") && lastId != null) {
+                hint.put(lastId, line.substring("NEXT|".length()));
+            }
+        }
+        return new VerifyRun(process, status, message, hint);
+    }
+
+    String status(String id) {
+        return statusById.getOrDefault(id, "(not run)");
+    }
+
+    boolean passed() {
+        return process.out().strip().endsWith("RESULT=PASS");
+    }
+
+    @Override
+    public String toString() {
+        return process.toString();
+    }
+}
