@@ -52,10 +52,13 @@ public record VerifyContext(Stack stack, VerifyTargets targets, PrometheusClient
             if (ps.isEmpty()) {
                 return Optional.of("project " + targets.project() + " has no containers");
             }
-            return ps.stream().filter(c -> c.service().equals(service)).findFirst()
-                    .map(c -> c.isRunning() ? null : "container " + c.name() + " is " + c.state()
-                            + (c.exitCode() == null ? "" : " (exit code " + c.exitCode() + ")"))
-                    .or(() -> Optional.of("service " + service + " has no container in project " + targets.project()));
+            Optional<ContainerStatus> container = ps.stream().filter(c -> c.service().equals(service)).findFirst();
+            if (container.isEmpty()) {
+                return Optional.of("service " + service + " has no container in project " + targets.project());
+            }
+            ContainerStatus c = container.get();
+            return c.isRunning() ? Optional.empty() : Optional.of("container " + c.name() + " is " + c.state()
+                    + (c.exitCode() == null ? "" : " (exit code " + c.exitCode() + ")"));
         } catch (RuntimeException engineTrouble) {
             return Optional.empty();
         }

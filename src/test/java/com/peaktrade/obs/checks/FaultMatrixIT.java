@@ -42,8 +42,7 @@ class FaultMatrixIT {
             "prometheus.query.p95_submit_to_ack", "exporter.metrics", "grafana.health", "grafana.auth",
             "grafana.datasources", "grafana.datasource.health", "grafana.dashboards", "grafana.dashboard.vars", "grafana.query");
 
-    @TempDir
-    Path tmp;
+    private Path tmp;
 
     private TestEngine engine;
     private String healthy;
@@ -114,8 +113,9 @@ class FaultMatrixIT {
     }
 
     @BeforeAll
-    void healthyShadowStack(TestEngine engine) {
+    void healthyShadowStack(TestEngine engine, @TempDir Path dir) {
         this.engine = engine;
+        this.tmp = dir;
         healthy = up("shadow", "healthy", null);
     }
 
