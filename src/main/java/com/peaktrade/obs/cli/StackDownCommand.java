@@ -2,6 +2,7 @@ package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.UserEnvironment;
@@ -29,7 +30,9 @@ abstract class StackDownCommand implements Callable<Integer> {
     public Integer call() {
         String project = stackOptions.project(stack());
         PrintWriter out = spec.commandLine().getOut();
-        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+        var env = UserEnvironment.load();
+        try (ProjectLock lock = ProjectLocks.take(env, project, stack().id() + " down", spec.commandLine().getErr());
+                DockerEngine docker = DockerEngine.connect(env)) {
             var result = new StackRunner(new ComposeEngine(docker))
                     .down(project, volumes, new TerminalUpListener(out, System.console() != null));
             out.println(result.nothingRemoved()

@@ -3,6 +3,7 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.UserEnvironment;
@@ -55,9 +56,21 @@ abstract class StackUpCommand implements Callable<Integer> {
             out.println("Grafana admin user " + loaded.settings().adminUser() + ", password from "
                     + loaded.settings().passwordSource());
         }
-        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+        String project = loaded.project().name();
+        Thread interrupted = new Thread(() -> {
+            err.println();
+            err.println("interrupted: what was created carries the label com.docker.compose.project=" + project
+                    + "; `peaktrade-obs " + stack().id() + " down -p " + project + "` removes it, `"
+                    + stack().id() + " up` starts over");
+            err.flush();
+        });
+        try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stack().id() + " up", err);
+                DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+            Runtime.getRuntime().addShutdownHook(interrupted);
             var runner = new StackRunner(new ComposeEngine(docker));
             runner.up(loaded, wait, new TerminalUpListener(out, System.console() != null));
+        } finally {
+            removeHook(interrupted);
         }
         out.println(String.format(Locale.ROOT, "%s stack up in %.1f s:", stack().id(), (System.nanoTime() - start) / 1e9));
         Map<String, String> urls = loaded.urls();
@@ -66,6 +79,14 @@ abstract class StackUpCommand implements Callable<Integer> {
         out.println("Next: peaktrade-obs " + stack().id() + " verify"
                 + (loaded.project().name().equals(stack().defaultProject()) ? "" : " -p " + loaded.project().name()));
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNotAdded) {
+            // the JVM is exiting (the hook runs) or the hook was never added
+        }
     }
 
     /** Which image each service runs, and where an environment variable chose it. */

@@ -82,7 +82,11 @@ public final class AssetLocator {
                 String hash = contentHash(root, files);
                 Path target = stateDir.resolve("assets-" + hash);
                 if (Files.isDirectory(target)) {
-                    return target;
+                    if (hash.equals(contentHashOf(target))) {
+                        return target;
+                    }
+                    // edited by hand or half-deleted: never mount it; extract a clean copy again
+                    discard(target, stateDir);
                 }
                 Files.createDirectories(stateDir);
                 Path tmp = Files.createTempDirectory(stateDir, ".assets-tmp-");
@@ -111,6 +115,22 @@ public final class AssetLocator {
         } catch (IOException | UncheckedIOException e) {
             throw new EnvironmentException("cannot extract the embedded assets into " + stateDir + ": " + e.getMessage(),
                     "make that directory writable, set XDG_STATE_HOME, or use --assets-dir", e);
+        }
+    }
+
+    private static String contentHashOf(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return contentHash(dir, walk.filter(Files::isRegularFile).sorted().toList());
+        }
+    }
+
+    private static void discard(Path dir, Path stateDir) throws IOException {
+        Path aside = Files.createTempDirectory(stateDir, ".assets-stale-");
+        Files.move(dir, aside.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
+        try (Stream<Path> walk = Files.walk(aside)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
