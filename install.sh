@@ -62,17 +62,30 @@ JAR="$ROOT/target/peaktrade-obs.jar"
 mkdir -p "$BIN_DIR" "$LIB_DIR"
 install -m 0644 "$JAR" "$LIB_DIR/peaktrade-obs.jar.new"
 mv -f "$LIB_DIR/peaktrade-obs.jar.new" "$LIB_DIR/peaktrade-obs.jar"
+JSA="$LIB_DIR/peaktrade-obs.jsa"
 cat > "$BIN_DIR/peaktrade-obs.new" <<LAUNCHER
 #!/usr/bin/env sh
 # peaktrade-obs launcher, written by install.sh. C1-only JIT and the serial GC: a CLI run is
-# short, so start-up time matters more than peak throughput.
-exec java \${PEAKTRADE_OBS_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} -jar "$LIB_DIR/peaktrade-obs.jar" "\$@"
+# short, so start-up time matters more than peak throughput. The AppCDS archive (made by
+# install.sh for this very jar) saves class loading; a stale one is ignored by the JVM.
+CDS=""
+[ -f "$JSA" ] && CDS="-XX:SharedArchiveFile=$JSA"
+exec java \${PEAKTRADE_OBS_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto} \$CDS -jar "$LIB_DIR/peaktrade-obs.jar" "\$@"
 LAUNCHER
 chmod 0755 "$BIN_DIR/peaktrade-obs.new"
 mv -f "$BIN_DIR/peaktrade-obs.new" "$BIN_DIR/peaktrade-obs"
 say "installed $BIN_DIR/peaktrade-obs ($(java -jar "$LIB_DIR/peaktrade-obs.jar" --version | head -n1))"
 
-# 5. Shell completion (bash; zsh through bashcompinit, which the script enables itself)
+# 5. AppCDS archive: a training run that loads what verify/up load (CLI, Docker client, HTTP
+#    clients, checks, reporters); it must be made from the installed jar (the archive records its
+#    path and mtime), so it is redone on every install.
+rm -f "$JSA"
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$JSA" -jar "$LIB_DIR/peaktrade-obs.jar" \
+  shadow verify -p peaktrade-obs-cds-training --prometheus-url http://127.0.0.1:9 --grafana-url http://127.0.0.1:9 \
+  --exporter-url http://127.0.0.1:9/metrics --no-wait >/dev/null 2>&1 || true
+[ -f "$JSA" ] && say "start-up archive: $JSA" || say "no start-up archive (the JVM could not write one); start-up is just slower"
+
+# 6. Shell completion (bash; zsh through bashcompinit, which the script enables itself)
 mkdir -p "$BASH_COMPLETION_DIR" "$ZSH_COMPLETION_DIR"
 java -jar "$LIB_DIR/peaktrade-obs.jar" generate-completion > "$BASH_COMPLETION_DIR/peaktrade-obs"
 cp "$BASH_COMPLETION_DIR/peaktrade-obs" "$ZSH_COMPLETION_DIR/_peaktrade-obs"

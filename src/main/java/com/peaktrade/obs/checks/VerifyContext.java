@@ -18,16 +18,36 @@ import com.peaktrade.obs.docker.ContainerStatus;
  * itself what docker.daemon checks; it is null when verify gates URLs only (no Docker needed).
  */
 public record VerifyContext(Stack stack, VerifyTargets targets, PrometheusClient prometheus, GrafanaClient grafana,
-        ExpositionScraper scraper, Supplier<DockerEngine> engine) {
+        ExpositionScraper scraper, Supplier<DockerEngine> engine, Lazy<List<ContainerStatus>> containers) {
 
     /** Per-request HTTP timeout: short, because checks poll and a hung peer must not eat the budget. */
     public static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * One look at the project's containers, shared by the checks that start together (three
+     * concurrent `ps` calls would cost three container listings and inspections).
+     */
+    private List<ContainerStatus> snapshot() {
+        return containers.get(() -> compose().ps(targets.project()));
+    }
+
+    /** Loaded on first use, then shared for the rest of the run. */
+    static final class Lazy<T> {
+        private T value;
+
+        synchronized T get(Supplier<T> load) {
+            if (value == null) {
+                value = load.get();
+            }
+            return value;
+        }
+    }
 
     public static VerifyContext of(Stack stack, VerifyTargets targets, Supplier<DockerEngine> engine) {
         return new VerifyContext(stack, targets,
                 new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
                 new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
-                new ExpositionScraper(HTTP_TIMEOUT), engine);
+                new ExpositionScraper(HTTP_TIMEOUT), engine, new Lazy<>());
     }
 
     public boolean checksContainers() {
@@ -48,7 +68,7 @@ public record VerifyContext(Stack stack, VerifyTargets targets, PrometheusClient
             return Optional.empty();
         }
         try {
-            List<ContainerStatus> ps = compose().ps(targets.project());
+            List<ContainerStatus> ps = snapshot();
             if (ps.isEmpty()) {
                 return Optional.of("project " + targets.project() + " has no containers");
             }

@@ -356,12 +356,13 @@ public final class ComposeEngine {
 
     /** Stops and removes the project's containers, its networks, and with removeVolumes its named volumes. */
     public DownResult down(String project, boolean removeVolumes, Duration stopTimeout, UpListener listener) {
-        List<String> containers = new ArrayList<>();
-        for (Container c : projectContainers(project)) {
+        // stopped in parallel: each container may take up to its stop timeout, and they are independent
+        List<Container> found = projectContainers(project);
+        found.parallelStream().forEach(c -> {
             remove(c.getId(), true, stopTimeout);
-            containers.add(nameOf(c));
             listener.step("container " + nameOf(c) + " removed");
-        }
+        });
+        List<String> containers = found.stream().map(ComposeEngine::nameOf).toList();
         List<String> networks = new ArrayList<>();
         for (Network n : docker.listNetworksCmd().withFilter("label", List.of(ComposeLabels.projectFilter(project))).exec()) {
             try {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Exporter throughput: wrk on /metrics with 1 and 4 connections (30 s each, or $DURATION), the RSS
+# of the exporter process, and the size of one scrape. Also the 60 s / 8-connection soak of the
+# reliability suite (errors must be 0, RSS bounded).   Usage: bench/exporter.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need_tools wrk curl
+DURATION=${DURATION:-30s}
+PORT=${PORT:-19309}
+java -XX:+UseSerialGC -Xmx64m -jar "$JAR" exporter --port "$PORT" >/dev/null &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/metrics" >/dev/null 2>&1 && break; sleep 0.1; done
+size=$(curl -sf "http://127.0.0.1:$PORT/metrics" | wc -c)
+rss() { awk '/VmRSS/{print $2/1024 " MB"}' /proc/$PID/status; }
+{
+  echo "# exporter benchmark ($(date -u +%FT%TZ)); $(machine)"
+  echo "scrape size: $size bytes"
+  echo "RSS before: $(rss)"
+  wrk -t1 -c1 -d5s "http://127.0.0.1:$PORT/metrics" >/dev/null   # JIT warm-up, not reported
+  for c in 1 4; do
+    echo "## wrk -t$c -c$c -d$DURATION --latency"
+    wrk -t"$c" -c"$c" -d"$DURATION" --latency "http://127.0.0.1:$PORT/metrics"
+    echo "RSS after: $(rss)"
+  done
+  if [ "${SOAK:-1}" = 1 ]; then
+    echo "## soak: wrk -t4 -c8 -d60s"
+    wrk -t4 -c8 -d60s --latency "http://127.0.0.1:$PORT/metrics"
+    echo "RSS after soak: $(rss)"
+  fi
+} | tee "$OUT_DIR/exporter.txt"

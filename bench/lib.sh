@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Shared helpers of the benchmark scripts: tools, the jar under test, medians.
+set -euo pipefail
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAR=${PEAKTRADE_OBS_JAR_UNDER_TEST:-$BENCH_ROOT/target/peaktrade-obs.jar}
+OUT_DIR=${BENCH_OUT:-$BENCH_ROOT/docs/bench-results}
+mkdir -p "$OUT_DIR"
+
+need_tools() {
+  local missing=()
+  for t in "$@"; do command -v "$t" >/dev/null 2>&1 || missing+=("$t"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "[bench] installing ${missing[*]} (Debian packages)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+[ -f "$JAR" ] || { echo "[bench] no jar at $JAR: run mvn -B -q -DskipTests package" >&2; exit 2; }
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc; }
+machine() { echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r), $(java -version 2>&1 | head -n1), load $(cut -d' ' -f1-3 /proc/loadavg)"; }

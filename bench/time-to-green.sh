@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Time-to-green: wall time from `peaktrade-obs shadow up` (images present) to the first RESULT=PASS
+# of `shadow verify`, against, in the same run:
+#   floor: `docker run -d` of the same three containers + two scrape intervals (2 × 2 s), the
+#          minimum before a rate() query can answer;
+#   old:   the old scripts' approach with public tools: Debian's docker-compose on the same compose
+#          files, then curl loops with the seed's fixed sleeps (targets 1 s, Grafana health 1 s,
+#          warm-up 6 s) and the golden queries.
+# Also the warm verify: `shadow verify` on the running stack (wall incl. JVM; sum of check durations).
+# All three use a copy of the assets whose Grafana service gets STANDIN_COLD_START_MS=0, so the
+# offline Grafana stand-in does not add its simulated migration delay (real Grafana is not
+# available here). Usage: bench/time-to-green.sh [RUNS=5]
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need_tools hyperfine curl docker-compose bc
+RUNS=${1:-5}
+eval "$(bash "$BENCH_ROOT/scripts/testbed.sh" --print)"
+export PEAKTRADE_OBS_PROMETHEUS_PORT=19492 PEAKTRADE_OBS_GRAFANA_PORT=13400 PEAKTRADE_OBS_EXPORTER_PORT=19409
+P=ptobs-bench-ttg
+ASSETS=$(mktemp -d)
+cp -r "$BENCH_ROOT/compose" "$BENCH_ROOT/prometheus" "$BENCH_ROOT/grafana" "$ASSETS/"
+sed -i 's/^      GF_AUTH_ANONYMOUS_ENABLED: "false"/&\n      STANDIN_COLD_START_MS: "0"/' "$ASSETS/compose/grafana.yaml"
+chmod -R a+rX "$ASSETS"
+obs() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" "$@"; }
+FILES=(-f "$ASSETS/compose/prometheus-local.yaml" -f "$ASSETS/compose/grafana.yaml" -f "$ASSETS/compose/shadow-exporter.yaml")
+export PEAKTRADE_OBS_JAR=$JAR
+cleanup() {
+  obs shadow down -p $P >/dev/null 2>&1 || true
+  docker-compose -p ${P}old "${FILES[@]}" down -v >/dev/null 2>&1 || true
+  docker rm -f ${P}floor-prom ${P}floor-grafana ${P}floor-exporter >/dev/null 2>&1 || true
+  docker network rm ${P}floor >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+cleanup
+
+ours() {
+  local t0; t0=$(now)
+  obs shadow up -p $P --assets-dir "$ASSETS" >/dev/null
+  obs shadow verify -p $P > /tmp/ttg-verify.log || { cat /tmp/ttg-verify.log >&2; return 1; }
+  since "$t0"
+}
+
+floor() {
+  local t0; t0=$(now)
+  docker network create ${P}floor >/dev/null
+  docker run -d --name ${P}floor-prom --network ${P}floor --network-alias prometheus-local \
+    -p 127.0.0.1:$PEAKTRADE_OBS_PROMETHEUS_PORT:9090 \
+    -v "$ASSETS/prometheus/prometheus-shadow.yml:/etc/prometheus/prometheus.yml:ro" \
+    "$PEAKTRADE_OBS_PROMETHEUS_IMAGE" --config.file=/etc/prometheus/prometheus.yml --storage.tsdb.path=/prometheus >/dev/null
+  docker run -d --name ${P}floor-grafana --network ${P}floor -p 127.0.0.1:$PEAKTRADE_OBS_GRAFANA_PORT:3000 \
+    -e STANDIN_COLD_START_MS=0 -v "$ASSETS/grafana/provisioning:/etc/grafana/provisioning:ro" \
+    -v "$ASSETS/grafana/dashboards:/etc/grafana/dashboards:ro" "$PEAKTRADE_OBS_GRAFANA_IMAGE" >/dev/null
+  docker run -d --name ${P}floor-exporter --network ${P}floor --network-alias shadow-mvs-exporter \
+    -p 127.0.0.1:$PEAKTRADE_OBS_EXPORTER_PORT:9109 -v "$JAR:/opt/peaktrade-obs/peaktrade-obs.jar:ro" \
+    "$PEAKTRADE_OBS_EXPORTER_IMAGE" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -jar /opt/peaktrade-obs/peaktrade-obs.jar \
+    exporter --host=0.0.0.0 --port=9109 >/dev/null
+  echo "$(since "$t0") + 4" | bc
+  docker rm -f ${P}floor-prom ${P}floor-grafana ${P}floor-exporter >/dev/null
+  docker network rm ${P}floor >/dev/null
+}
+
+old() {
+  local t0 prom=http://127.0.0.1:$PEAKTRADE_OBS_PROMETHEUS_PORT graf=http://127.0.0.1:$PEAKTRADE_OBS_GRAFANA_PORT
+  t0=$(now)
+  docker-compose -p ${P}old "${FILES[@]}" up -d --force-recreate --renew-anon-volumes --remove-orphans >/dev/null 2>&1
+  for _ in $(seq 1 60); do curl -fsS "$prom/-/ready" >/dev/null 2>&1 && break; sleep 1; done
+  for _ in $(seq 1 60); do curl -fsS "$graf/api/health" >/dev/null 2>&1 && break; sleep 1; done
+  for _ in $(seq 1 60); do curl -fsS "$prom/api/v1/targets" | grep -q '"health":"up"' && break; sleep 1; done
+  sleep 6   # the old verify's warm-up for rate()
+  for q in 'up{job="shadow_mvs"}' 'sum by (mode, stage) (rate(peak_trade_pipeline_events_total{job="shadow_mvs"}[5m]))' \
+           'histogram_quantile(0.95, sum by (le) (rate(peak_trade_pipeline_latency_seconds_bucket{job="shadow_mvs",edge="intent_to_ack"}[5m])))'; do
+    curl -fsS --data-urlencode "query=$q" "$prom/api/v1/query" | grep -q '"result":\[{' || { echo "old: no data for $q" >&2; return 1; }
+  done
+  curl -fsS -u admin:admin "$graf/api/search?type=dash-db" | grep -q peaktrade-shadow-pipeline-mvs
+  since "$t0"
+  docker-compose -p ${P}old "${FILES[@]}" down -v >/dev/null 2>&1
+}
+
+{
+  echo "# time-to-green ($(date -u +%FT%TZ)); $(machine); $RUNS runs, interleaved"
+  printf 'run\tours_s\tfloor_s\told_s\n'
+  for i in $(seq 1 "$RUNS"); do
+    o=$(ours); obs shadow down -p $P >/dev/null
+    f=$(floor)
+    d=$(old)
+    printf '%d\t%.2f\t%.2f\t%.2f\n' "$i" "$o" "$f" "$d"
+  done | tee /tmp/ttg.tsv
+  mo=$(cut -f2 /tmp/ttg.tsv | median); mf=$(cut -f3 /tmp/ttg.tsv | median); md=$(cut -f4 /tmp/ttg.tsv | median)
+  echo "median: ours $mo s, floor $mf s, old $md s; ours - floor = $(echo "$mo - $mf" | bc) s; ours / old = $(echo "scale=2; $mo / $md" | bc)"
+
+  echo "## warm verify (stack running)"
+  obs shadow up -p $P --assets-dir "$ASSETS" >/dev/null
+  obs shadow verify -p $P >/dev/null
+  hyperfine -N -w 2 -r 15 --export-markdown /dev/stdout -n "shadow verify (warm)" \
+    "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $JAR shadow verify -p $P" 2>/dev/null
+  obs shadow verify -p $P | grep '^INFO|summary'
+} | tee "$OUT_DIR/time-to-green.txt"
