@@ -29,6 +29,9 @@ final class ImagePuller {
     String ensure(String image, ComposeProject project, UpListener listener) {
         Optional<String> present = localId(image);
         if (present.isPresent()) {
+            if (isTestbedBuild(image)) {
+                listener.step("image " + image + " is an offline testbed build (scripts/testbed.sh), not the upstream image");
+            }
             return present.get();
         }
         listener.step("pulling " + image);
@@ -41,6 +44,18 @@ final class ImagePuller {
             throw new EnvironmentException("pull of " + image + " interrupted", "rerun up", e);
         }
         return localId(image).orElseThrow(() -> notPullable(image, project, "the engine reported no error but has no image", null));
+    }
+
+    /** Images built by scripts/testbed.sh carry this label (offline machines, CI). */
+    static final String TESTBED_LABEL = "org.peaktrade.testbed.recipe";
+
+    private boolean isTestbedBuild(String image) {
+        try {
+            var labels = docker.inspectImageCmd(image).exec().getConfig().getLabels();
+            return labels != null && labels.containsKey(TESTBED_LABEL);
+        } catch (RuntimeException unknown) {
+            return false;
+        }
     }
 
     private Optional<String> localId(String image) {
