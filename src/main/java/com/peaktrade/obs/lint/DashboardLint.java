@@ -88,15 +88,13 @@ final class DashboardLint {
         for (Loaded d : dashboards) {
             lint(d, uids.keySet());
         }
-        for (Rule r : Rules.all()) {
-            if (r.id().startsWith("dashboard.") || r.id().startsWith("metric.")) {
+        Rules.all().stream().filter(r -> r.id().startsWith("dashboard.") || r.id().startsWith("metric.")).forEach(r -> {
+            if (dashboards.isEmpty()) {
+                out.skip(r, "no dashboards");
+            } else {
                 out.checked(r, dashboards.size() + " dashboards");
             }
-        }
-        if (dashboards.isEmpty()) {
-            Rules.all().stream().filter(r -> r.id().startsWith("dashboard.") || r.id().startsWith("metric."))
-                    .forEach(r -> out.skip(r, "no dashboards"));
-        }
+        });
     }
 
     private void lint(Loaded d, Set<String> knownUids) {
