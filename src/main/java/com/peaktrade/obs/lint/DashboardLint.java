@@ -160,7 +160,7 @@ final class DashboardLint {
             if (!(item instanceof Node.MapNode panel)) {
                 continue;
             }
-            String where = dashboardName + " panel \"" + (panel.text("title") == null ? "#" + panel.text("id") : panel.text("title")) + "\"";
+            String where = dashboardName + " panel \"" + (panel.text("title") != null ? panel.text("title") : panel.text("id") != null ? "#" + panel.text("id") : "(untitled)") + "\"";
             datasourceRef(d, panel.get("datasource").orElse(null), where, variableTypes, usedDs);
             if (panel.get("targets").orElse(null) instanceof Node.ListNode targets) {
                 for (Node t : targets.items()) {

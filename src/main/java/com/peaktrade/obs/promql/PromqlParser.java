@@ -211,7 +211,8 @@ public final class PromqlParser {
             case IDENT:
                 return identifier(t);
             default:
-                throw new PromqlException("unexpected " + describe(t), t.offset());
+                throw new PromqlException(t.is(Kind.EOF) ? "unexpected end of the expression"
+                        : "unexpected " + describe(t), t.offset());
         }
     }
 

@@ -147,7 +147,7 @@ class PromqlParserTest {
         "x ~ y|1:3: unexpected character '~'",
         "rate(x[5m])[1m]|1:12: ranges only apply to a plain selector",
         "${oops|1:1: unclosed ${ of a template variable",
-        "a +|1:4: unexpected the end of the expression",
+        "a +|1:4: unexpected end of the expression",
         "by|1:1: unexpected keyword 'by'",
     })
     void errorsNameTheProblemAndColumn(String expression, String message) {
