@@ -1,8 +1,108 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.check.Report;
+import com.peaktrade.obs.check.Reporter;
+import com.peaktrade.obs.check.Reporters;
+import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.lint.LintReport;
+import com.peaktrade.obs.lint.LintRequest;
+import com.peaktrade.obs.lint.LintResult;
+import com.peaktrade.obs.lint.Linter;
+import com.peaktrade.obs.lint.Rule;
+import com.peaktrade.obs.stack.UserEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+/**
+ * `lint`: static checks of compose files, scrape configs, Grafana provisioning and dashboards, printed
+ * through verify's reporters. Exit 0 no errors (warnings allowed), 1 an error (or, with --strict, a
+ * warning), 2 a usage error or an input lint cannot read.
+ */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        header = "Static checks of compose files, scrape config, Grafana provisioning and dashboards (no Docker).")
-final class LintCommand extends PendingCommand {
+        header = "Static checks of compose files, scrape config, Grafana provisioning and dashboards (no Docker).",
+        description = {"Lints the assets `up` would use (this checkout, else the embedded copy), an --assets-dir in either "
+                + "layout, or just the parts named by --compose, --prometheus, --grafana-dir. Rules and examples: docs/lint.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings allowed)", "1:a rule found an error (with --strict: any finding)",
+            "2:usage error, or an input that cannot be read (invalid JSON/YAML, wrong types)", "4:internal error (a bug)"})
+final class LintCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--assets-dir", paramLabel = "DIR",
+            description = "Directory with compose/, prometheus/, grafana/ (any may be missing: its rules are skipped).")
+    Path assetsDir;
+
+    @Option(names = "--compose", paramLabel = "FILE", description = "A compose file (repeatable, -f order).")
+    List<Path> composeFiles = new ArrayList<>();
+
+    @Option(names = "--prometheus", paramLabel = "FILE", description = "A Prometheus configuration (repeatable).")
+    List<Path> prometheusFiles = new ArrayList<>();
+
+    @Option(names = "--grafana-dir", paramLabel = "DIR",
+            description = "Directory with provisioning/{datasources,dashboards}/ and dashboards/.")
+    Path grafanaDir;
+
+    @Option(names = "--rule", paramLabel = "ID", description = "Run only this rule (repeatable; PREFIX* selects a group).")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--skip", paramLabel = "ID", description = "Do not run this rule (repeatable; PREFIX* allowed).")
+    List<String> skips = new ArrayList<>();
+
+    @Option(names = "--strict", description = "Warnings fail too (exit 1).")
+    boolean strict;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "lines",
+            description = "Output: lines, json or junit (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a report to FILE.")
+    Path reportFile;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "junit",
+            description = "Format of --report: lines, json or junit (default: ${DEFAULT-VALUE}).")
+    String reportFormat;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print evidence for passing rules too.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Reporter reporter = Reporters.byName(format, spec.commandLine().getColorScheme().ansi(), verbose);
+        Reporter fileReporter = reportFile == null ? null : Reporters.byName(reportFormat);
+        List<Rule> selected = LintReport.select(rules, skips);
+        Instant start = Instant.now();
+        LintRequest request = new LintRequest(assetsDir, composeFiles, prometheusFiles, grafanaDir, Path.of(""),
+                UserEnvironment.load(), true);
+        LintResult result = new Linter().lint(request);
+        Report report = LintReport.toReport(result, selected, strict, Duration.between(start, Instant.now()), start);
+        PrintWriter out = spec.commandLine().getOut();
+        reporter.write(report, out);
+        out.flush();
+        if (fileReporter != null) {
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))) {
+                fileReporter.write(report, file);
+            } catch (IOException e) {
+                throw new ConfigException("cannot write the report to " + reportFile + ": " + e.getMessage(),
+                        "check the directory exists and is writable");
+            }
+        }
+        if (!result.brokenInputs().isEmpty()) {
+            spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText(
+                    result.brokenInputs().size() + " input(s) could not be read (lint.input above): exit 2"));
+        }
+        return LintReport.exitCode(result, report);
+    }
 }

@@ -1,0 +1,87 @@
+package com.peaktrade.obs.lint;
+
+import com.peaktrade.obs.check.Report;
+import com.peaktrade.obs.check.Result;
+import com.peaktrade.obs.check.Status;
+import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.error.ExitCodes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a {@link LintResult} into the {@link Report} the verify reporters print: per selected
+ * rule, one FAIL (error, or any finding with --strict) or WARN per finding, else PASS (it ran) or
+ * SKIP (its inputs are missing); broken inputs first as FAIL {@code lint.input}.
+ */
+public final class LintReport {
+    public static final String INPUT_ID = "lint.input";
+    public static final String INPUTS_ID = "lint.inputs";
+
+    private LintReport() {
+    }
+
+    /** The rules --rule/--skip select (ids, or a prefix ending in *); unknown ones are a ConfigException. */
+    public static List<Rule> select(List<String> only, List<String> skip) {
+        validate(only, "--rule");
+        validate(skip, "--skip");
+        return Rules.all().stream()
+                .filter(r -> only.isEmpty() || only.stream().anyMatch(p -> matches(p, r.id())))
+                .filter(r -> skip.stream().noneMatch(p -> matches(p, r.id())))
+                .toList();
+    }
+
+    private static boolean matches(String pattern, String id) {
+        return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1)) : id.equals(pattern);
+    }
+
+    private static void validate(List<String> patterns, String option) {
+        for (String p : patterns) {
+            if (Rules.all().stream().noneMatch(r -> matches(p, r.id()))) {
+                throw new ConfigException("unknown rule id for " + option + ": " + p, "valid ids: "
+                        + String.join(", ", Rules.all().stream().map(Rule::id).toList()));
+            }
+        }
+    }
+
+    public static Report toReport(LintResult result, List<Rule> selected, boolean strict, Duration wallTime, Instant startedAt) {
+        List<Result> results = new ArrayList<>();
+        results.add(new Result(INPUTS_ID, Status.PASS, "linted " + String.join("; ", result.notes()), result.notes(),
+                null, Duration.ZERO));
+        for (Findings.Broken b : result.brokenInputs()) {
+            results.add(new Result(INPUT_ID, Status.FAIL, (b.line() > 0 ? b.file() + ":" + b.line() : b.file()) + ": "
+                    + b.message(), List.of("file: " + b.file()), "fix the file: lint cannot judge it until it reads "
+                    + "(exit 2)", Duration.ZERO));
+        }
+        Set<String> ids = Set.copyOf(selected.stream().map(Rule::id).toList());
+        for (Rule rule : Rules.all()) {
+            if (!ids.contains(rule.id())) {
+                continue;
+            }
+            List<Finding> findings = result.findings(rule.id());
+            if (!findings.isEmpty()) {
+                Status status = rule.severity() == Severity.ERROR || strict ? Status.FAIL : Status.WARN;
+                for (Finding f : findings) {
+                    String message = f.message().startsWith(f.location()) ? f.message() : f.location() + ": " + f.message();
+                    results.add(new Result(rule.id(), status, message, List.of("file: " + f.location(),
+                            "value: " + f.value(), "severity: " + rule.severity().name().toLowerCase(java.util.Locale.ROOT)),
+                            f.hint(), Duration.ZERO));
+                }
+            } else if (result.checked().containsKey(rule.id())) {
+                results.add(new Result(rule.id(), Status.PASS, "no findings (" + result.checked().get(rule.id()) + ")",
+                        List.of(), null, Duration.ZERO));
+            } else {
+                results.add(new Result(rule.id(), Status.SKIP, "skipped: "
+                        + result.skipped().getOrDefault(rule.id(), "nothing to check"), List.of(), null, Duration.ZERO));
+            }
+        }
+        return new Report("lint", results, wallTime, startedAt);
+    }
+
+    /** 2 when an input could not be read, else the report's: 1 when a rule failed, 0 otherwise. */
+    public static int exitCode(LintResult result, Report report) {
+        return result.brokenInputs().isEmpty() ? report.exitCode() : ExitCodes.USAGE;
+    }
+}
