@@ -63,11 +63,18 @@ class MainTest {
         assertThat(run.err()).contains("Missing command");
     }
 
+    @Command(name = "someday")
+    static final class Someday extends PendingCommand {
+    }
+
     @Test
     void commandNotBuiltYetFailsWithExit2InsteadOfFakeSuccess() {
-        CliRun run = CliRun.of("lint");
+        CommandLine cli = new CommandLine(new Someday());
+        cli.setExecutionExceptionHandler(new ErrorHandler(false));
+        cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+        CliRun run = CliRun.with(cli);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("error: 'peaktrade-obs lint' is not implemented yet");
+        assertThat(run.err()).contains("error: 'someday' is not implemented yet");
         assertThat(run.out()).isEmpty();
     }
 
