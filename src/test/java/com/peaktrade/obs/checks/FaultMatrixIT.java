@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,15 +48,7 @@ class FaultMatrixIT {
     private final List<String> projects = new ArrayList<>();
 
     private Map<String, String> env(String project) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", TestEngine.prometheusImage());
-        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", TestEngine.grafanaImage());
-        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", TestEngine.jreImage());
-        env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(engine.freePort()));
-        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        Map<String, String> env = engine.stackEnv(tmp);
         return env;
     }
 

@@ -6,7 +6,6 @@ import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.EngineExtension;
 import com.peaktrade.obs.testing.TestEngine;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,15 +27,7 @@ class ForeignResourcesIT {
         engine.docker().startContainerCmd(container.getId()).exec();
         engine.docker().createNetworkCmd().withName(project + "_default").withLabels(onlyTestLabel).exec();
         engine.docker().createVolumeCmd().withName(project + "_grafana-data").withLabels(onlyTestLabel).exec();
-        Map<String, String> env = new HashMap<>();
-        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", TestEngine.prometheusImage());
-        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", TestEngine.grafanaImage());
-        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", TestEngine.jreImage());
-        env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(engine.freePort()));
-        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        Map<String, String> env = engine.stackEnv(tmp);
 
         CliProcess.Result up = CliProcess.run(env, tmp, "shadow", "up", "-p", project);
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);

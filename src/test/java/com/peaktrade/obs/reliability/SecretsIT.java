@@ -28,15 +28,7 @@ class SecretsIT {
         String project = engine.project() + "-secrets";
         Path pwFile = tmp.resolve("grafana-password");
         Files.writeString(pwFile, password + "\n");
-        Map<String, String> env = new HashMap<>();
-        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", TestEngine.prometheusImage());
-        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", TestEngine.grafanaImage());
-        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", TestEngine.jreImage());
-        env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(engine.freePort()));
-        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        Map<String, String> env = engine.stackEnv(tmp);
         Map<String, String> envWithPassword = new HashMap<>(env);
         envWithPassword.put("GRAFANA_ADMIN_PASSWORD", password);
         Map<String, String> envWithAuth = new HashMap<>(env);

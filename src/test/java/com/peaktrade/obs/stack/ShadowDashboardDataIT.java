@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,17 +32,9 @@ class ShadowDashboardDataIT {
 
     @Test
     void everyPanelQueryOfTheShadowDashboardReturnsDataThroughGrafana(TestEngine engine) throws Exception {
-        int grafanaPort = engine.freePort();
         String project = engine.project() + "-panels";
-        Map<String, String> env = new HashMap<>();
-        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", TestEngine.prometheusImage());
-        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", TestEngine.grafanaImage());
-        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", TestEngine.jreImage());
-        env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(engine.freePort()));
-        env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(grafanaPort));
-        env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(engine.freePort()));
-        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        Map<String, String> env = engine.stackEnv(tmp);
+        int grafanaPort = Integer.parseInt(env.get("PEAKTRADE_OBS_GRAFANA_PORT"));
         CliProcess.Result up = CliProcess.run(env, tmp, "shadow", "up", "-p", project);
         assertThat(up.exitCode()).as(up.toString()).isZero();
         try {

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,16 +24,10 @@ class StackIT {
     Path cwd;
 
     private Map<String, String> env(TestEngine engine, int prometheusPort, int grafanaPort, int exporterPort) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", TestEngine.prometheusImage());
-        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", TestEngine.grafanaImage());
-        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", TestEngine.jreImage());
+        Map<String, String> env = engine.stackEnv(cwd);
         env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(prometheusPort));
         env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(grafanaPort));
         env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(exporterPort));
-        // the embedded assets are extracted here, not into the user's state dir
-        env.put("XDG_STATE_HOME", cwd.resolve("state").toString());
-        env.put("XDG_CONFIG_HOME", cwd.resolve("config").toString());
         return env;
     }
 

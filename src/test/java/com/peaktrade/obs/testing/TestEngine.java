@@ -116,6 +116,24 @@ public final class TestEngine implements AutoCloseable {
         return image("PEAKTRADE_OBS_EXPORTER_IMAGE", "peaktrade-testbed/jre:17");
     }
 
+    /**
+     * The environment for running one of our stacks through the CLI in a test: testbed (or
+     * overridden) images, free host ports, and state/config directories under {@code dir}, so
+     * nothing touches the user's. Mutable: tests add or read entries.
+     */
+    public java.util.Map<String, String> stackEnv(java.nio.file.Path dir) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("PEAKTRADE_OBS_PROMETHEUS_IMAGE", prometheusImage());
+        env.put("PEAKTRADE_OBS_GRAFANA_IMAGE", grafanaImage());
+        env.put("PEAKTRADE_OBS_EXPORTER_IMAGE", jreImage());
+        env.put("PEAKTRADE_OBS_PROMETHEUS_PORT", Integer.toString(freePort()));
+        env.put("PEAKTRADE_OBS_GRAFANA_PORT", Integer.toString(freePort()));
+        env.put("PEAKTRADE_OBS_EXPORTER_PORT", Integer.toString(freePort()));
+        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        return env;
+    }
+
     /** Creates a user network named {@code <project>_<suffix>} carrying our labels; returns its name. */
     public String createNetwork(String suffix) {
         String name = project + "_" + suffix;
