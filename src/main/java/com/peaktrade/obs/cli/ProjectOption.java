@@ -76,7 +76,8 @@ final class ProjectOption {
         }
         if (running.isEmpty()) {
             throw new ConfigException("none of our stacks has containers (" + String.join(", ", Stacks.defaultProjects()) + ")",
-                    "start one with `peaktrade-obs shadow up` (or `peaktrade-obs grafana up`), or name a project with -p");
+                    "start one with `peaktrade-obs shadow up` (or `peaktrade-obs grafana up`), or name one with "
+                            + "--stack shadow|grafana or -p NAME");
         }
         throw new ConfigException("both stacks have containers: " + String.join(", ", running),
                 "pick one with --stack shadow|grafana (or -p NAME)");
