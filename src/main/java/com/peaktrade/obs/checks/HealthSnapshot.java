@@ -14,11 +14,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * {@code debug health}: one request per endpoint, at once, no retries: Prometheus ready and healthy
+ * {@code debug health}: one request per endpoint, no retries: Prometheus ready and healthy
  * (with its version), Grafana /api/health (with its version), the exporter's /metrics and, when
  * given, the web app's /metrics.
  */
@@ -59,8 +58,9 @@ public final class HealthSnapshot {
         if (appUrl != null) {
             probes.add(() -> app(appUrl));
         }
-        List<CompletableFuture<EndpointHealth>> running = probes.stream().map(CompletableFuture::supplyAsync).toList();
-        return running.stream().map(CompletableFuture::join).toList();
+        // one after the other: concurrent first requests in a fresh JVM would each report the others'
+        // start-up cost as their latency
+        return probes.stream().map(Supplier::get).toList();
     }
 
     private EndpointHealth prometheusProbe(String name, String url, Supplier<EndpointHealth> call) {

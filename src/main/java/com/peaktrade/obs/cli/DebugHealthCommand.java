@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         header = "One line per endpoint with status code and latency.",
         description = {"Prometheus /-/ready (with its version) and /-/healthy, Grafana /api/health (database, version), "
                 + "the exporter's /metrics and, with --app-url, the web app's /metrics (which state it serves). "
-                + "One request each, at once, no retries.",
+                + "One request each, no retries.",
             "Exit 0 when every endpoint is fine, 1 otherwise."})
 final class DebugHealthCommand implements Callable<Integer> {
     @Spec
