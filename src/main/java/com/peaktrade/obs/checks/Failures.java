@@ -15,6 +15,12 @@ final class Failures {
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 
+    /** The problem of a failed call without the "METHOD url: " prefix its message starts with. */
+    static String problem(HttpFailure f) {
+        String prefix = f.method() + " " + f.url() + ": ";
+        return f.getMessage().startsWith(prefix) ? f.getMessage().substring(prefix.length()) : f.getMessage();
+    }
+
     static boolean unreachable(Exception e) {
         return e instanceof HttpFailure f && f.kind() == HttpFailure.Kind.UNREACHABLE;
     }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** prometheus.ready, prometheus.targets and the prometheus.query.* golden queries. */
-final class PrometheusChecks {
+public final class PrometheusChecks {
     static final String READY = "prometheus.ready";
     static final String TARGETS = "prometheus.targets";
     static final String QUERY = "prometheus.query";
@@ -121,7 +121,7 @@ final class PrometheusChecks {
     }
 
     /** The seed's incident: localhost inside a container, and 127.0.0.1-only host services on Linux. */
-    static String targetHint(Target t) {
+    public static String targetHint(Target t) {
         String host = hostOf(t.scrapeUrl());
         if (host.equals("localhost") || host.startsWith("127.")) {
             return "inside the Prometheus container " + host + " is the container itself: scrape a service of the stack "

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         header = "The Peak_Trade web app's /metrics endpoint.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
-            AppCommand.Verify.class,
+            AppVerifyCommand.class,
         })
 final class AppCommand implements Runnable {
     @Spec
@@ -19,9 +19,5 @@ final class AppCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
-    }
-
-    @Command(name = "verify", mixinStandardHelpOptions = true, header = "Check that the app's /metrics serves real metrics (not the fallback, not 503).")
-    static final class Verify extends PendingCommand {
     }
 }

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DebugPsCommand.class,
             DebugLogsCommand.class,
-            DebugCommand.Mounts.class,
-            DebugCommand.Targets.class,
-            DebugCommand.Health.class,
+            DebugMountsCommand.class,
+            DebugTargetsCommand.class,
+            DebugHealthCommand.class,
             DebugConfigCommand.class,
         })
 final class DebugCommand implements Runnable {
@@ -26,17 +26,4 @@ final class DebugCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
     }
 
-
-
-    @Command(name = "mounts", mixinStandardHelpOptions = true, header = "Each container's mounts and what the container really sees there.")
-    static final class Mounts extends PendingEngineCommand {
-    }
-
-    @Command(name = "targets", mixinStandardHelpOptions = true, header = "Prometheus scrape targets with health, last error and hints.")
-    static final class Targets extends PendingCommand {
-    }
-
-    @Command(name = "health", mixinStandardHelpOptions = true, header = "One line per endpoint with status code and latency.")
-    static final class Health extends PendingCommand {
-    }
 }

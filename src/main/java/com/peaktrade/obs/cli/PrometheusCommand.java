@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         header = "Operate the stack's Prometheus.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
-            PrometheusCommand.Reload.class,
+            PrometheusReloadCommand.class,
         })
 final class PrometheusCommand implements Runnable {
     @Spec
@@ -19,9 +19,5 @@ final class PrometheusCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
-    }
-
-    @Command(name = "reload", mixinStandardHelpOptions = true, header = "Ask Prometheus to reload its configuration (POST /-/reload).")
-    static final class Reload extends PendingCommand {
     }
 }

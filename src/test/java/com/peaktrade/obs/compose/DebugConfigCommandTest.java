@@ -70,10 +70,10 @@ class DebugConfigCommandTest {
     }
 
     @Test
-    void aMissingFileOptionIsAUsageError() {
-        Run run = run("debug", "config");
-        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
-        assertThat(run.err()).as(run.describe()).contains("Missing required option: '--file=FILE'");
+    void withoutFileOptionsTheNamedStacksModelIsPrinted() {
+        Run run = run("debug", "config", "--stack", "grafana");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.out()).as(run.describe()).startsWith("name: peaktrade-grafana-local\n").contains("  grafana:");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.docker.ContainerInspector;
+import com.peaktrade.obs.stack.MountReport;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "mounts", mixinStandardHelpOptions = true,
+        header = "Each container's mounts and what the container really sees there.",
+        description = {"For each container of the project: its mounts (source → target, ro/rw) and a listing of each "
+                + "target made inside the container through the engine's exec API. A bind whose host source is missing, "
+                + "or whose target is empty or unreadable inside, is flagged with the fix (the classic \"Grafana starts "
+                + "but shows no dashboards\").",
+            "Exit 0 when nothing is flagged, 1 otherwise (or when the project has no containers)."})
+final class DebugMountsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProjectOption project;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--no-listing", description = "Show mounts and flags only, not the listings.")
+    boolean noListing;
+
+    @Override
+    public Integer call() {
+        try (DebugSession session = new DebugSession()) {
+            ProjectOption.Selection selection = project.select(session.compose());
+            String host = session.engine().endpoint().host();
+            boolean local = host.startsWith("unix://") || host.startsWith("npipe://");
+            List<MountReport.ContainerMounts> report = new MountReport(new ContainerInspector(session.engine()), local)
+                    .inspect(selection.project(), selection.stack() == null ? null : selection.stack().id());
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("project", selection.project());
+                doc.put("containers", report.stream().map(this::json).toList());
+                out.println(Json.write(doc));
+            } else if (report.isEmpty()) {
+                out.println("project " + selection.project() + " has no containers; start it with `peaktrade-obs "
+                        + selection.stack().id() + " up`");
+            } else {
+                print(out, selection.project(), report);
+            }
+            return !report.isEmpty() && report.stream().noneMatch(MountReport.ContainerMounts::flagged) ? 0 : 1;
+        }
+    }
+
+    private void print(PrintWriter out, String projectName, List<MountReport.ContainerMounts> report) {
+        out.println("project " + projectName + ":");
+        for (MountReport.ContainerMounts c : report) {
+            out.println();
+            out.println(c.service() + " (" + c.container() + ", " + c.state() + ")"
+                    + (c.mounts().isEmpty() ? ": no mounts" : ""));
+            if (c.note() != null) {
+                out.println("  NOTE " + c.note());
+            }
+            for (MountReport.Finding f : c.mounts()) {
+                var m = f.mount();
+                String seen = f.entries() == null ? "" : "  " + f.entries() + (f.entries() == 1 ? " entry" : " entries");
+                out.println("  " + m.type() + " " + m.source() + " → " + m.target() + " (" + m.mode() + ")" + seen);
+                if (f.flagged()) {
+                    out.println("  FLAG " + f.problem());
+                    out.println("  NEXT " + f.hint());
+                }
+                if (!noListing) {
+                    f.listing().forEach(l -> out.println("    | " + l));
+                    if (f.listingTruncated()) {
+                        out.println("    | … (first " + MountReport.MAX_LISTING_LINES + " lines)");
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> json(MountReport.ContainerMounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", c.service());
+        m.put("container", c.container());
+        m.put("state", c.state());
+        m.put("note", c.note());
+        m.put("mounts", c.mounts().stream().map(f -> {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("type", f.mount().type());
+            j.put("source", f.mount().source());
+            j.put("target", f.mount().target());
+            j.put("mode", f.mount().mode());
+            j.put("sourceExists", f.sourceExists());
+            j.put("entries", f.entries());
+            j.put("problem", f.problem());
+            j.put("hint", f.hint());
+            if (!noListing) {
+                j.put("listing", f.listing());
+            }
+            return j;
+        }).toList());
+        return m;
+    }
+}
