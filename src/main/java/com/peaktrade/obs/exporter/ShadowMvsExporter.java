@@ -42,6 +42,10 @@ public final class ShadowMvsExporter implements AutoCloseable {
         this.server = server;
     }
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger QUIET_LOGGER =
+            java.util.logging.Logger.getLogger("io.prometheus.metrics.exporter.httpserver");
+
     /** Starts serving now; uptime counts from this call. */
     public static ShadowMvsExporter start(ExporterSettings settings) {
         return start(settings, System::nanoTime);
@@ -62,6 +66,9 @@ public final class ShadowMvsExporter implements AutoCloseable {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
+        // A scraper that hangs up mid-response (a timeout, wrk stopping) is routine for a metrics
+        // endpoint; client_java would log each as SEVERE with a stack trace.
+        QUIET_LOGGER.setLevel(java.util.logging.Level.OFF);
         try {
             HTTPServer server = HTTPServer.builder().hostname(settings.host()).port(settings.port())
                     .registry(registry).buildAndStart();
