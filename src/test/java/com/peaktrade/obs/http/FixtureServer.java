@@ -175,6 +175,13 @@ public final class FixtureServer implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             out.write(partial.getBytes(StandardCharsets.UTF_8));
             out.flush();
+            // let the client read the headers and the partial body before the cut, so the failure
+            // is "truncated" and not, on a loaded machine, a reset before any answer
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             throw new IOException("connection cut on purpose");
         };
     }
