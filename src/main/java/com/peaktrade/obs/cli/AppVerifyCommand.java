@@ -2,8 +2,6 @@ package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.check.CheckRunner;
 import com.peaktrade.obs.check.Report;
-import com.peaktrade.obs.check.Reporter;
-import com.peaktrade.obs.check.Reporters;
 import com.peaktrade.obs.check.RunOptions;
 import com.peaktrade.obs.checks.AppChecks;
 import com.peaktrade.obs.error.ConfigException;
@@ -11,12 +9,7 @@ import com.peaktrade.obs.error.ObsException;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.stack.StackEndpoints;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,25 +43,16 @@ final class AppVerifyCommand implements Callable<Integer> {
             description = "Prometheus whose job peak_trade_web should scrape the app (default: our running stack's).")
     String prometheusUrl;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "lines",
-            description = "Output: lines (PASS|id|message …, RESULT=), json or junit (default: ${DEFAULT-VALUE}).")
-    String format;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write a report to FILE.")
-    Path reportFile;
 
-    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "junit",
-            description = "Format of --report: lines, json or junit (default: ${DEFAULT-VALUE}).")
-    String reportFormat;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print evidence for passing checks too.")
-    boolean verbose;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() {
         URI appUrl = StackEndpoints.parse("--url", url);
-        Reporter reporter = Reporters.byName(format, spec.commandLine().getColorScheme().ansi(), verbose);
-        Reporter fileReporter = reportFile == null ? null : Reporters.byName(reportFormat);
+        output.validate();
         Duration timeout = Duration.ofSeconds(5);
         try (DebugSession session = new DebugSession()) {
             PrometheusClient prometheus = null;
@@ -92,17 +76,7 @@ final class AppVerifyCommand implements Callable<Integer> {
             var context = new AppChecks.Context(appUrl, new ExpositionScraper(timeout), prometheus, source, none);
             Report report = new CheckRunner().run("app.verify", AppChecks.checks(context),
                     new RunOptions(null, Map.of(), true, RunOptions.DEFAULT_PARALLELISM));
-            PrintWriter out = spec.commandLine().getOut();
-            reporter.write(report, out);
-            out.flush();
-            if (fileReporter != null) {
-                try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))) {
-                    fileReporter.write(report, file);
-                } catch (IOException e) {
-                    throw new ConfigException("cannot write the report to " + reportFile + ": " + e.getMessage(),
-                            "check the directory exists and is writable");
-                }
-            }
+            output.emit(report, spec);
             return report.exitCode();
         }
     }

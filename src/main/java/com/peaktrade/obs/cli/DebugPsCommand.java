@@ -8,7 +8,6 @@ import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,26 +66,13 @@ final class DebugPsCommand implements Callable<Integer> {
     }
 
     static void printTable(PrintWriter out, List<ContainerStatus> containers) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"SERVICE", "CONTAINER", "STATE", "HEALTH", "EXIT", "PORTS", "UPTIME", "IMAGE"});
+        Table table = new Table("SERVICE", "CONTAINER", "STATE", "HEALTH", "EXIT", "PORTS", "UPTIME", "IMAGE");
         for (ContainerStatus c : containers) {
-            rows.add(new String[] {c.service(), c.name(), c.state(), c.health().isEmpty() ? "-" : c.health(),
-                c.exitCode() == null ? "-" : c.exitCode().toString(),
-                c.ports().isEmpty() ? "-" : String.join(",", c.ports()), human(c.uptime()), c.image()});
+            table.row(c.service(), c.name(), c.state(), c.health().isEmpty() ? "-" : c.health(),
+                    c.exitCode() == null ? "-" : c.exitCode().toString(),
+                    c.ports().isEmpty() ? "-" : String.join(",", c.ports()), human(c.uptime()), c.image());
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        table.print(out);
     }
 
     static String human(Duration d) {

@@ -1,19 +1,12 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.check.Report;
-import com.peaktrade.obs.check.Reporter;
-import com.peaktrade.obs.check.Reporters;
-import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.lint.LintReport;
 import com.peaktrade.obs.lint.LintRequest;
 import com.peaktrade.obs.lint.LintResult;
 import com.peaktrade.obs.lint.Linter;
 import com.peaktrade.obs.lint.Rule;
 import com.peaktrade.obs.stack.UserEnvironment;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,41 +58,22 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Warnings fail too (exit 1).")
     boolean strict;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "lines",
-            description = "Output: lines, json or junit (default: ${DEFAULT-VALUE}).")
-    String format;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write a report to FILE.")
-    Path reportFile;
 
-    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "junit",
-            description = "Format of --report: lines, json or junit (default: ${DEFAULT-VALUE}).")
-    String reportFormat;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print evidence for passing rules too.")
-    boolean verbose;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() {
-        Reporter reporter = Reporters.byName(format, spec.commandLine().getColorScheme().ansi(), verbose);
-        Reporter fileReporter = reportFile == null ? null : Reporters.byName(reportFormat);
+        output.validate();
         List<Rule> selected = LintReport.select(rules, skips);
         Instant start = Instant.now();
         LintRequest request = new LintRequest(assetsDir, composeFiles, prometheusFiles, grafanaDir, Path.of(""),
                 UserEnvironment.load(), true);
         LintResult result = new Linter().lint(request);
         Report report = LintReport.toReport(result, selected, strict, Duration.between(start, Instant.now()), start);
-        PrintWriter out = spec.commandLine().getOut();
-        reporter.write(report, out);
-        out.flush();
-        if (fileReporter != null) {
-            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))) {
-                fileReporter.write(report, file);
-            } catch (IOException e) {
-                throw new ConfigException("cannot write the report to " + reportFile + ": " + e.getMessage(),
-                        "check the directory exists and is writable");
-            }
-        }
+        output.emit(report, spec);
         if (!result.brokenInputs().isEmpty()) {
             spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText(
                     result.brokenInputs().size() + " input(s) could not be read (lint.input above): exit 2"));

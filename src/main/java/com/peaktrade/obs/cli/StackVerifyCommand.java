@@ -3,14 +3,12 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.check.CheckRunner;
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.check.Report;
-import com.peaktrade.obs.check.Reporters;
 import com.peaktrade.obs.check.RunOptions;
 import com.peaktrade.obs.check.Status;
 import com.peaktrade.obs.checks.VerifyContext;
 import com.peaktrade.obs.checks.VerifySuite;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
-import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.stack.EngineRunningProject;
 import com.peaktrade.obs.stack.RunningProject;
@@ -18,15 +16,12 @@ import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.TargetResolver;
 import com.peaktrade.obs.stack.UserEnvironment;
 import com.peaktrade.obs.stack.VerifyTargets;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,16 +56,8 @@ abstract class StackVerifyCommand implements Callable<Integer> {
             description = "File with the Grafana password (default: GRAFANA_AUTH=user:pass, GRAFANA_ADMIN_PASSWORD, the running container's, admin).")
     Path grafanaPasswordFile;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "lines",
-            description = "Output: lines (PASS|id|message …, RESULT=), json or junit (default: ${DEFAULT-VALUE}).")
-    String format;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write a report to FILE.")
-    Path reportFile;
 
-    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "junit",
-            description = "Format of --report: lines, json or junit (default: ${DEFAULT-VALUE}).")
-    String reportFormat;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Budget for every check, replacing their own (e.g. 30s, 2m).")
@@ -83,8 +70,8 @@ abstract class StackVerifyCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "One snapshot per check: no waiting for warm-up.")
     boolean noWait;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print evidence for passing checks too.")
-    boolean verbose;
+    @Mixin
+    ReportOptions output;
 
     abstract Stack stack();
 
@@ -95,8 +82,7 @@ abstract class StackVerifyCommand implements Callable<Integer> {
         boolean urlsOnly = prometheusUrl != null || grafanaUrl != null || env.containsKey("PROM_URL") || env.containsKey("GRAFANA_URL");
         boolean useEngine = projectName != null || !urlsOnly;
         String project = useEngine ? (projectName == null ? stack().defaultProject() : projectName) : null;
-        var reporter = Reporters.byName(format, spec.commandLine().getColorScheme().ansi(), verbose);
-        var fileReporter = reportFile == null ? null : Reporters.byName(reportFormat);
+        output.validate();
         RunOptions options = new RunOptions(timeout == null ? null : Durations.parse(timeout), Durations.parseAll(budgets),
                 noWait, RunOptions.DEFAULT_PARALLELISM);
 
@@ -109,27 +95,13 @@ abstract class StackVerifyCommand implements Callable<Integer> {
             VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
             VerifyContext context = VerifyContext.of(stack(), targets, engine);
             Report report = new CheckRunner().run(stack().id() + ".verify", VerifySuite.checks(context), options);
-            PrintWriter out = spec.commandLine().getOut();
-            reporter.write(report, out);
-            out.flush();
-            if (fileReporter != null) {
-                writeReport(fileReporter, report);
-            }
+            output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
             return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();
         } finally {
             if (engine != null) {
                 engine.close();
             }
-        }
-    }
-
-    private void writeReport(com.peaktrade.obs.check.Reporter reporter, Report report) {
-        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))) {
-            reporter.write(report, file);
-        } catch (IOException e) {
-            throw new ConfigException("cannot write the report to " + reportFile + ": " + e.getMessage(),
-                    "check the directory exists and is writable");
         }
     }
 
