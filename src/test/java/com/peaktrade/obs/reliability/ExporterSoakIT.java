@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,14 +24,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exporter as the stack runs it (the jar, serial GC, 64 MB heap) under 60 s of load from 8
- * concurrent scrapers on 127.0.0.1: zero errors, and its resident memory stays bounded (no growth
- * past the warm-up). Bounded in time and count; the wrk figures are in docs/benchmarks.md.
+ * concurrent scrapers on 127.0.0.1: not one wrong answer, and its resident memory stays bounded
+ * (no growth past the warm-up). Bounded in time and count; the wrk figures are in
+ * docs/benchmarks.md.
+ *
+ * <p>A wrong answer (a status other than 200, a truncated body) is a bug of ours and fails the
+ * test outright. A transport failure (reset, timeout) is tolerated up to one per
+ * {@value #SCRAPES_PER_TRANSPORT_FAILURE} scrapes: HTTP/1.1 keep-alive has an inherent race between
+ * a server closing a connection and a client reusing it, and a shared CI host can stall a scraper
+ * past its timeout; CI once saw 1 in 219,859 (Prometheus simply scrapes again). Each failure is
+ * named in the assertion message.
  */
 class ExporterSoakIT {
+    private static final long SCRAPES_PER_TRANSPORT_FAILURE = 50_000;
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("peaktrade.soak.seconds", 60));
 
     @Test
-    void eightScrapersForSixtySecondsGetNoErrorsAndMemoryStaysBounded() throws Exception {
+    void eightScrapersForSixtySecondsGetNoWrongAnswersAndMemoryStaysBounded() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -42,7 +53,8 @@ class ExporterSoakIT {
         try {
             awaitUp(http, metrics);
             AtomicLong ok = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
+            List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
+            List<String> transportFailures = Collections.synchronizedList(new ArrayList<>());
             List<Long> rssKb = new ArrayList<>();
             long deadline = System.nanoTime() + LOAD.toNanos();
             ExecutorService scrapers = Executors.newFixedThreadPool(8);
@@ -55,10 +67,10 @@ class ExporterSoakIT {
                             if (r.statusCode() == 200 && r.body().length > 1000) {
                                 ok.incrementAndGet();
                             } else {
-                                errors.incrementAndGet();
+                                wrongAnswers.add("HTTP " + r.statusCode() + " with " + r.body().length + " bytes");
                             }
                         } catch (IOException e) {
-                            errors.incrementAndGet();
+                            transportFailures.add(Instant.now() + " " + e);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
@@ -73,7 +85,10 @@ class ExporterSoakIT {
             scrapers.shutdown();
             assertThat(scrapers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(errors.get()).as("errors among %d scrapes", ok.get()).isZero();
+            assertThat(wrongAnswers).as("wrong answers among %d scrapes", ok.get()).isEmpty();
+            assertThat((long) transportFailures.size())
+                    .as("transport failures among %d scrapes: %s", ok.get(), transportFailures)
+                    .isLessThanOrEqualTo(ok.get() / SCRAPES_PER_TRANSPORT_FAILURE);
             assertThat(ok.get()).as("scrapes in %s", LOAD).isGreaterThan(1000);
             long warm = rssKb.get(Math.min(1, rssKb.size() - 1));
             long max = rssKb.stream().mapToLong(Long::longValue).max().orElseThrow();
