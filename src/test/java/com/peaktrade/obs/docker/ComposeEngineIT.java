@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class ComposeEngineIT {
     @TempDir
     Path dir;
 
-    private final List<String> steps = new ArrayList<>();
+    private final List<String> steps = Collections.synchronizedList(new ArrayList<>());
     private final UpListener listener = steps::add;
 
     private TestEngine engine;
@@ -69,7 +70,7 @@ class ComposeEngineIT {
     }
 
     @Test
-    void upStartsInDependencyOrderWaitsForHealthyAndLabelsLikeCompose(TestEngine engine) throws Exception {
+    void upStartsInDependencyOrderIndependentOnesAtOnceWaitsForHealthyAndLabelsLikeCompose(TestEngine engine) throws Exception {
         int port = engine.freePort();
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, "scrape_configs: []\n");
@@ -84,7 +85,7 @@ class ComposeEngineIT {
                       db: {condition: service_healthy}
                   db:
                     image: BASE_IMAGE
-                    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 1; touch /tmp/ready; echo db-ready; while :; do sleep 0.2; done"]
+                    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 3; touch /tmp/ready; echo db-ready; while :; do sleep 0.2; done"]
                     healthcheck:
                       test: ["CMD-SHELL", "test -f /tmp/ready"]
                       interval: 300ms
@@ -106,6 +107,9 @@ class ComposeEngineIT {
                 .containsSubsequence("container " + project + "-db-1 started",
                         "waiting for " + project + "-db-1 (service_healthy) before starting app",
                         "container " + project + "-app-1 started");
+        // prom depends on nothing: it must not queue behind db's healthcheck (3 s) and app
+        assertThat(String.join("\n", steps)).as("independent prom started while app waited for db")
+                .containsSubsequence("container " + project + "-prom-1 started", "container " + project + "-app-1 started");
         engine.awaitHttp("http://127.0.0.1:" + port + "/-/ready", 200, Duration.ofSeconds(30));
 
         var labels = engine.docker().inspectContainerCmd(project + "-prom-1").exec().getConfig().getLabels();
