@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as users type them for {@code --timeout} and {@code --budget}: 500ms, 30s, 5m, 1h30m, 1.5s. */
+/**
+ * Durations as users type them for {@code --timeout}, {@code --budget}, {@code --since}: 500ms,
+ * 30s, 5m, 1h30m, 1.5s, 2d. The one parser for every duration option of the CLI.
+ */
 public final class Durations {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
     private static final Pattern WHOLE = Pattern.compile("(?:" + PART.pattern() + ")+");
     private static final String EXAMPLES = "use e.g. 500ms, 30s, 5m or 1h30m";
 
@@ -78,7 +81,8 @@ public final class Durations {
             case "ms" -> 1L;
             case "s" -> 1_000L;
             case "m" -> 60_000L;
-            default -> 3_600_000L;
+            case "h" -> 3_600_000L;
+            default -> 86_400_000L;
         };
     }
 }

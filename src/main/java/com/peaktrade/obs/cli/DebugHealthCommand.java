@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.checks.EndpointHealth;
 import com.peaktrade.obs.checks.HealthSnapshot;
 import com.peaktrade.obs.stack.StackEndpoints;
@@ -51,7 +52,7 @@ final class DebugHealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration perRequest = DebugLogsCommand.parseDuration(timeout);
+        Duration perRequest = Durations.parse(timeout);
         URI app = appUrl == null ? null : StackEndpoints.parse("--app-url", appUrl);
         try (DebugSession session = new DebugSession()) {
             StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, grafanaUrl, exporterUrl));

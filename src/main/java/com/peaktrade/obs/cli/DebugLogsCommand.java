@@ -1,14 +1,12 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,33 +40,12 @@ final class DebugLogsCommand implements Callable<Integer> {
         if (tail < 0) {
             throw new ConfigException("--tail must be 0 or more, got " + tail);
         }
-        Instant from = since == null ? null : Instant.now().minus(parseDuration(since));
+        Instant from = since == null ? null : Instant.now().minus(Durations.parse(since));
         try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
             ComposeEngine engine = new ComposeEngine(docker);
             PrintWriter out = spec.commandLine().getOut();
             engine.logs(project.resolve(engine), service, tail, from).forEach(out::println);
             return 0;
-        }
-    }
-
-    static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.matches("\\d+ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.matches("\\d+[smhd]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                return switch (t.charAt(t.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            }
-            return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new ConfigException("invalid duration '" + text + "'", "use e.g. 500ms, 30s, 5m, 2h or 1h30m");
         }
     }
 }

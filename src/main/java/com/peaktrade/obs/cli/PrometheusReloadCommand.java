@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.docker.ContainerInspector;
 import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.error.ExitCodes;
@@ -46,7 +47,7 @@ final class PrometheusReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration ready = DebugLogsCommand.parseDuration(readyTimeout);
+        Duration ready = Durations.parse(readyTimeout);
         try (DebugSession session = new DebugSession()) {
             StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, null, null));
             ProjectPrometheus container = null;

@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
@@ -43,7 +44,7 @@ abstract class StackUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration wait = DebugLogsCommand.parseDuration(timeout);
+        Duration wait = Durations.parse(timeout);
         long start = System.nanoTime();
         StackRunner.LoadedStack loaded = stackOptions.load(stack(), bind, passwordFile);
         PrintWriter out = spec.commandLine().getOut();

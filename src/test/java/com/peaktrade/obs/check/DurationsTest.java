@@ -17,13 +17,13 @@ class DurationsTest {
     @ParameterizedTest
     @CsvSource({
         "500ms, 500", "30s, 30000", "5m, 300000", "1h30m, 5400000", "1m30s, 90000", "1.5s, 1500",
-        "2h, 7200000", "' 10S ', 10000", "0s, 0", "1h0m5s, 3605000"})
+        "2h, 7200000", "2d, 172800000", "' 10S ', 10000", "0s, 0", "1h0m5s, 3605000"})
     void aDurationIsParsedFromWhatUsersType(String text, long millis) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "30", "abc", "5 m", "-5s", "1d", "s", "1.s", "30s!", "PT30S"})
+    @ValueSource(strings = {"", "30", "abc", "5 m", "-5s", "1w", "s", "1.s", "30s!", "PT30S"})
     void badTextIsAConfigErrorNamingIt(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .isInstanceOf(ConfigException.class)
