@@ -76,27 +76,10 @@ chmod 0755 "$BIN_DIR/peaktrade-obs.new"
 mv -f "$BIN_DIR/peaktrade-obs.new" "$BIN_DIR/peaktrade-obs"
 say "installed $BIN_DIR/peaktrade-obs ($(java -jar "$LIB_DIR/peaktrade-obs.jar" --version | head -n1))"
 
-# 5. AppCDS archive: training runs that load what the commands load (CLI and help, lint, the
-#    HTTP clients, checks and reporters of verify, the Docker client of ps/up/verify), merged into
-#    one static archive. Static, because a dynamic archive holds one run only and cannot hold
-#    picocli's Java 5 class files. It records the installed jar's path and mtime, so it is redone on
-#    every install; without a Docker engine the Docker part is simply not archived.
-rm -f "$JSA"
-TRAIN=$(mktemp -d)
-train() {
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:DumpLoadedClassList="$TRAIN/$1.lst" \
-    -jar "$LIB_DIR/peaktrade-obs.jar" "${@:2}" >/dev/null 2>&1 || true
-}
-train help --help
-train lint lint
-train verify shadow verify -p peaktrade-obs-cds-training --prometheus-url http://127.0.0.1:9 \
-  --grafana-url http://127.0.0.1:9 --exporter-url http://127.0.0.1:9/metrics --no-wait
-train ps debug ps -p peaktrade-obs-cds-training
-cat "$TRAIN"/*.lst 2>/dev/null | sort -u > "$TRAIN/classes.lst"
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$TRAIN/classes.lst" \
-  -XX:SharedArchiveFile="$JSA" -jar "$LIB_DIR/peaktrade-obs.jar" >"$TRAIN/dump.log" 2>&1 || rm -f "$JSA"
-rm -rf "$TRAIN"
-[ -f "$JSA" ] && say "start-up archive: $JSA" || say "no start-up archive (the JVM could not write one); start-up is just slower"
+# 5. AppCDS archive for the installed jar (it records the jar's path and mtime, so it is redone on
+#    every install); see scripts/cds-archive.sh
+bash "$ROOT/scripts/cds-archive.sh" "$LIB_DIR/peaktrade-obs.jar" "$JSA" \
+  && say "start-up archive: $JSA" || say "no start-up archive (the JVM could not write one); start-up is just slower"
 
 # 6. Shell completion (bash; zsh through bashcompinit, which the script enables itself)
 mkdir -p "$BASH_COMPLETION_DIR" "$ZSH_COMPLETION_DIR"

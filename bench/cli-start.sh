@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
 # CLI start-up: `--help` and `--version`, median of 20+ runs, with the launcher's flags, without
-# them, and with the AppCDS archive install.sh creates.   Usage: bench/cli-start.sh
+# them, and with the AppCDS archive install.sh creates (scripts/cds-archive.sh).   Usage: bench/cli-start.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need_tools hyperfine
-JSA=$(mktemp -d)/peaktrade-obs.jsa
-FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-java $FLAGS -XX:ArchiveClassesAtExit="$JSA" -jar "$JAR" --help >/dev/null 2>&1
+cds_archive
 {
   echo "# CLI start-up ($(date -u +%FT%TZ)); $(machine)"
   for cmd in --help --version; do

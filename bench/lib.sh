@@ -22,3 +22,13 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc; }
 machine() { echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r), $(java -version 2>&1 | head -n1), load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+# The installed launcher's flags and its start-up archive (made here for the jar under test, as
+# install.sh does): benchmarks measure the tool as a user runs it.
+FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+JSA=""
+cds_archive() {
+  JSA=$(mktemp -d)/peaktrade-obs.jsa
+  bash "$BENCH_ROOT/scripts/cds-archive.sh" "$JAR" "$JSA" || { echo "[bench] no AppCDS archive" >&2; JSA=""; }
+}
+obs() { java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar "$JAR" "$@"; }

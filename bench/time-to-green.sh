@@ -20,7 +20,7 @@ ASSETS=$(mktemp -d)
 cp -r "$BENCH_ROOT/compose" "$BENCH_ROOT/prometheus" "$BENCH_ROOT/grafana" "$ASSETS/"
 sed -i 's/^      GF_AUTH_ANONYMOUS_ENABLED: "false"/&\n      STANDIN_COLD_START_MS: "0"/' "$ASSETS/compose/grafana.yaml"
 chmod -R a+rX "$ASSETS"
-obs() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" "$@"; }
+cds_archive
 FILES=(-f "$ASSETS/compose/prometheus-local.yaml" -f "$ASSETS/compose/grafana.yaml" -f "$ASSETS/compose/shadow-exporter.yaml")
 export PEAKTRADE_OBS_JAR=$JAR
 cleanup() {
@@ -91,6 +91,6 @@ old() {
   obs shadow up -p $P --assets-dir "$ASSETS" >/dev/null
   obs shadow verify -p $P >/dev/null
   hyperfine -N -w 2 -r 15 --export-markdown /dev/stdout -n "shadow verify (warm)" \
-    "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $JAR shadow verify -p $P" 2>/dev/null
+    "java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar $JAR shadow verify -p $P" 2>/dev/null
   obs shadow verify -p $P | grep '^INFO|summary'
 } | tee "$OUT_DIR/time-to-green.txt"
