@@ -16,9 +16,15 @@ public final class Main {
         return newCommandLine(args).execute(args);
     }
 
-    /** A fully configured CommandLine: colour choice, exception handler, exit code mapping. */
+    /**
+     * A CommandLine configured for {@code args} (tree built as far as they need it, see
+     * {@link CommandTree}): colour choice, exception handler, exit code mapping.
+     */
     public static CommandLine newCommandLine(String... args) {
-        CommandLine cli = new CommandLine(new RootCommand());
+        return configure(CommandTree.forArgs(args), args);
+    }
+
+    static CommandLine configure(CommandLine cli, String... args) {
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(ColorChoice.fromArgs(args, System.getenv())));
         cli.setExecutionExceptionHandler(new ErrorHandler(DebugFlag.isSet(args)));
         cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);

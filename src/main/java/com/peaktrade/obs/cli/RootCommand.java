@@ -1,6 +1,5 @@
 package com.peaktrade.obs.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,16 +28,8 @@ import picocli.CommandLine.Spec;
             "1:a check failed",
             "2:usage or configuration error",
             "3:environment not usable (Docker unreachable, image missing and not pullable)",
-            "4:internal error (a bug: rerun with --debug and report it)"},
-        subcommands = {
-            ShadowCommand.class,
-            GrafanaCommand.class,
-            DebugCommand.class,
-            ExporterCommand.class,
-            AppCommand.class,
-            PrometheusCommand.class,
-            LintCommand.class,
-            AutoComplete.GenerateCompletion.class})
+            "4:internal error (a bug: rerun with --debug and report it)"})
+// The subcommands are added by CommandTree, which builds only the one a run needs.
 public final class RootCommand implements Runnable {
     @Mixin
     GlobalOptions global;
