@@ -6,7 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need_tools wrk curl
 DURATION=${DURATION:-30s}
 PORT=${PORT:-19309}
-java -XX:+UseSerialGC -Xmx64m -jar "$JAR" exporter --port "$PORT" >/dev/null &
+# The stack's JVM flags (compose/shadow-exporter.yaml, which says why), so RSS and throughput are
+# the stack's; ExporterSoakIT uses the same.
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx32m -Xmn8m -XX:MaxMetaspaceSize=48m \
+  -jar "$JAR" exporter --port "$PORT" >/dev/null &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/metrics" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -51,7 +51,8 @@ floor() {
     -v "$ASSETS/grafana/dashboards:/etc/grafana/dashboards:ro" "$PEAKTRADE_OBS_GRAFANA_IMAGE" >/dev/null
   docker run -d --name ${P}floor-exporter --network ${P}floor --network-alias shadow-mvs-exporter \
     -p 127.0.0.1:$PEAKTRADE_OBS_EXPORTER_PORT:9109 -v "$JAR:/opt/peaktrade-obs/peaktrade-obs.jar:ro" \
-    "$PEAKTRADE_OBS_EXPORTER_IMAGE" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -jar /opt/peaktrade-obs/peaktrade-obs.jar \
+    "$PEAKTRADE_OBS_EXPORTER_IMAGE" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx32m -Xmn8m -XX:MaxMetaspaceSize=48m \
+    -jar /opt/peaktrade-obs/peaktrade-obs.jar \
     exporter --host=0.0.0.0 --port=9109 >/dev/null
   echo "$(since "$t0") + 4" | bc
   docker rm -f ${P}floor-prom ${P}floor-grafana ${P}floor-exporter >/dev/null

@@ -128,8 +128,8 @@ class ShadowMvsExporterTest {
     @Test
     void ratesAreConstantAcrossScrapesAndMatchTheModel() throws Exception {
         // Each scrape is bracketed by the time before the request and after the answer: the server
-        // computed its values somewhere in between, so a loaded machine widens the bounds instead of
-        // making the test flaky.
+        // computed its values for the start of the tick it was in then (at most one tick before the
+        // request), so a loaded machine widens the bounds instead of making the test flaky.
         List<Exposition> scrapes = new ArrayList<>();
         List<long[]> brackets = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -141,8 +141,9 @@ class ShadowMvsExporterTest {
             brackets.add(new long[] {before, System.nanoTime()});
         }
         for (int i = 1; i < 3; i++) {
-            double shortest = (brackets.get(i)[0] - brackets.get(i - 1)[1]) / 1e9;
-            double longest = (brackets.get(i)[1] - brackets.get(i - 1)[0]) / 1e9;
+            double tick = ShadowMvsExporter.TICK_MILLIS / 1e3;
+            double shortest = (brackets.get(i)[0] - brackets.get(i - 1)[1]) / 1e9 - tick;
+            double longest = (brackets.get(i)[1] - brackets.get(i - 1)[0]) / 1e9 + tick;
             assertRates(scrapes.get(i - 1), scrapes.get(i), shortest, longest, ShadowMvsContract.PIPELINE_EVENTS,
                     ShadowMvsContract.STAGE, ShadowMvsModel.STAGE_RATES);
             assertRates(scrapes.get(i - 1), scrapes.get(i), shortest, longest, ShadowMvsContract.RISK_BLOCKS,
