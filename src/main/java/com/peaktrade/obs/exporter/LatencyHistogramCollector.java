@@ -43,7 +43,7 @@ final class LatencyHistogramCollector implements Collector {
             long[] counts = edge.getValue().bucketCounts(uptime);
             snapshot.dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                     .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts))
-                    .sum(LatencyProfile.sum(counts))
+                    .sum(edge.getValue().sum(uptime))
                     .labels(Labels.of(LABEL_NAMES, ShadowMvsMetrics.labelValues(FAMILY, mode, exchange, edge.getKey())))
                     .build());
         }

@@ -15,6 +15,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -28,7 +31,7 @@ import java.util.function.LongSupplier;
  * <p>client_java's {@code HTTPServer} has no place for another {@code /metrics} handler, so the
  * server is wired here the way it wires it (same handlers, same backlog), with two differences:
  * {@code /metrics} replays an answer for the rest of its tick ({@link TickCachedScrapeHandler}),
- * and handlers run on the server's dispatcher thread instead of a pool of 10 (see {@link #start}).
+ * and a pool of {@value #WORKERS} workers with stalled requests cut off (see {@link #start}).
  */
 public final class ShadowMvsExporter implements AutoCloseable {
     /**
@@ -38,6 +41,18 @@ public final class ShadowMvsExporter implements AutoCloseable {
      * created, so it is set here, unless the user set it.
      */
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    /**
+     * A client that sends half a request, or stops reading the answer, holds a worker until the JDK
+     * server closes its connection after this long (its default is never). Scrapes take
+     * milliseconds; Prometheus gives up after its scrape timeout anyway.
+     */
+    private static final long MAX_STALL_SECONDS = 5;
+    private static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+    private static final String MAX_RESPONSE_TIME_PROPERTY = "sun.net.httpserver.maxRspTime";
+
+    /** Request workers: enough that a few stalled clients leave scrapers served; 2 cores here. */
+    private static final int WORKERS = 4;
 
     /**
      * Values advance in steps of this much uptime, and a rendered answer is reused within one step.
@@ -85,9 +100,9 @@ public final class ShadowMvsExporter implements AutoCloseable {
         LongSupplier tick = () -> (nanoClock.getAsLong() - startedNanos) / (TICK_MILLIS * 1_000_000);
         PrometheusRegistry registry = ShadowMvsMetrics.newRegistry(settings.mode(), settings.exchange(),
                 () -> tick.getAsLong() * TICK_MILLIS);
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
+        setUnlessUserSet(NODELAY_PROPERTY, "true");
+        setUnlessUserSet(MAX_REQUEST_TIME_PROPERTY, Long.toString(MAX_STALL_SECONDS));
+        setUnlessUserSet(MAX_RESPONSE_TIME_PROPERTY, Long.toString(MAX_STALL_SECONDS));
         // A scraper that hangs up mid-response (a timeout, wrk stopping) is routine for a metrics
         // endpoint; client_java would log each as SEVERE with a stack trace.
         QUIET_LOGGER.setLevel(java.util.logging.Level.OFF);
@@ -100,11 +115,11 @@ public final class ShadowMvsExporter implements AutoCloseable {
         server.createContext("/", new DefaultHandler(ShadowMvsContract.METRICS_PATH));
         server.createContext(ShadowMvsContract.METRICS_PATH, new TickCachedScrapeHandler(registry, tick));
         server.createContext("/-/healthy", new HealthyHandler());
-        // No executor: each request is handled on the dispatcher thread that read it. Answers are
-        // in memory and a few KB (the socket buffer takes them whole), so nothing blocks there, and
-        // on a 2-core host the hand-off to client_java's pool cost more than the answer: a plain
-        // 9.7 KB handler served 2,300–3,400 req/s on 1 connection with a pool of 2 or 10 threads,
-        // 6,300 without (same sitting, a build running alongside).
+        // A small pool, not the dispatcher thread: the JDK server reads a request's line and headers
+        // with blocking reads on the thread that handles it, so on the dispatcher one client that
+        // sends half a request stalls every scrape (measured: all scrapes timed out). Stalled
+        // requests are cut off after MAX_STALL_SECONDS (set below), so one holds a worker that long.
+        server.setExecutor(Executors.newFixedThreadPool(WORKERS, daemon("shadow-mvs-exporter-worker")));
         // Started from a daemon thread, as client_java does, so the dispatcher is a daemon too and
         // an exporter nobody closed does not keep the JVM alive.
         Thread starter = new Thread(server::start, "shadow-mvs-exporter-start");
@@ -184,12 +199,30 @@ public final class ShadowMvsExporter implements AutoCloseable {
             try {
                 server.stop(0);
             } finally {
+                if (server.getExecutor() instanceof ExecutorService workers) {
+                    workers.shutdownNow();
+                }
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
                 stopped.countDown();
             }
         }
+    }
+
+    /** The JDK server reads its properties once, when the first server is created. */
+    private static void setUnlessUserSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void resolve(String host) {

@@ -104,17 +104,24 @@ public final class ShadowMvsModel {
         }
 
         /**
-         * Sum of the observations in {@code counts}: each bucket's observations at the middle of
-         * the bucket, the {@code +Inf} bucket's at twice the largest finite bound. Rounded to 1 µs.
+         * Sum of the observations after {@code uptimeMillis}: each at the middle of its bucket, the
+         * {@code +Inf} bucket's at twice the largest finite bound, over the exact (unrounded) share
+         * of observations per bucket. So the sum grows linearly with uptime, as the counter it is;
+         * summing the rounded bucket counts instead would drop whenever an observation moves to a
+         * lower bucket, which rate() reads as a counter reset. Rounded to 1 µs.
          */
-        public static double sum(long[] counts) {
-            double sum = 0;
-            for (int i = 0; i < counts.length; i++) {
+        public double sum(long uptimeMillis) {
+            double observations = ratePerSecond * uptimeMillis / 1000.0;
+            double mean = 0;
+            double below = 0;
+            for (int i = 0; i <= BOUNDS.length; i++) {
+                double share = i < BOUNDS.length ? cumulativeShare[i] : 1.0;
                 double lower = i == 0 ? 0 : BOUNDS[i - 1];
-                double value = i < BOUNDS.length ? (lower + BOUNDS[i]) / 2 : 2 * BOUNDS[BOUNDS.length - 1];
-                sum += counts[i] * value;
+                double middle = i < BOUNDS.length ? (lower + BOUNDS[i]) / 2 : 2 * BOUNDS[BOUNDS.length - 1];
+                mean += (share - below) * middle;
+                below = share;
             }
-            return Math.round(sum * 1e6) / 1e6;
+            return Math.round(observations * mean * 1e6) / 1e6;
         }
 
         @Override

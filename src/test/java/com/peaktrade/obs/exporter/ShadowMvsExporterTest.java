@@ -183,6 +183,30 @@ class ShadowMvsExporterTest {
     }
 
     @Test
+    void clientsThatSendHalfARequestDoNotStallOtherScrapes() throws Exception {
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", exporter.port());
+                socket.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n".getBytes());
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            Thread.sleep(200); // let the server pick the half requests up
+            var response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(exporter.metricsUri())
+                            .timeout(java.time.Duration.ofSeconds(3)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains(ShadowMvsContract.UP);
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void usesItsOwnRegistryNotTheDefaultOne() {
         assertThat(exporter.registry())
                 .isNotSameAs(io.prometheus.metrics.model.registry.PrometheusRegistry.defaultRegistry);

@@ -71,7 +71,19 @@ class ShadowMvsModelTest {
                 lowest += counts[i] * (i == 0 ? 0 : bounds[i - 1]);
                 highest += counts[i] * (i < counts.length - 1 ? bounds[i] : 2 * bounds[i - 1]);
             }
-            assertThat(LatencyProfile.sum(counts)).as(edge.getKey()).isBetween(lowest, highest);
+            assertThat(edge.getValue().sum(3_600_000)).as(edge.getKey()).isBetween(lowest, highest);
+        }
+    }
+
+    @Test
+    void sumNeverDecreasesWithUptimeSoRateDoesNotSeeAReset() {
+        for (var edge : ShadowMvsModel.LATENCY.entrySet()) {
+            double previous = 0;
+            for (long uptime = 0; uptime <= 120_000; uptime += 100) {
+                double sum = edge.getValue().sum(uptime);
+                assertThat(sum).as("%s at %d ms", edge.getKey(), uptime).isGreaterThanOrEqualTo(previous);
+                previous = sum;
+            }
         }
     }
 
