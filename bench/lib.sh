@@ -25,7 +25,7 @@ machine() { echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(una
 
 # The installed launcher's flags and its start-up archive (made here for the jar under test, as
 # install.sh does): benchmarks measure the tool as a user runs it.
-FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
 JSA=""
 cds_archive() {
   JSA=$(mktemp -d)/peaktrade-obs.jsa

@@ -3,16 +3,13 @@
 # counts how many verified RESULT=PASS on the first try (no false alarms right after up) and times
 # each phase. Usage: bench/verify-cycles.sh [N=20]  (needs a built jar and an engine/images:
 # `mvn -q -DskipTests package` and `eval "$(scripts/testbed.sh)"` offline)
-set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-20}
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR=${PEAKTRADE_OBS_JAR_UNDER_TEST:-$ROOT/target/peaktrade-obs.jar}
 PROJECT=ptobs-cycles-$$
 export PEAKTRADE_OBS_PROMETHEUS_PORT=${PEAKTRADE_OBS_PROMETHEUS_PORT:-19192}
 export PEAKTRADE_OBS_GRAFANA_PORT=${PEAKTRADE_OBS_GRAFANA_PORT:-13100}
 export PEAKTRADE_OBS_EXPORTER_PORT=${PEAKTRADE_OBS_EXPORTER_PORT:-19209}
-obs() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" "$@"; }
-now() { date +%s.%N; }
+cds_archive
 trap 'obs shadow down -p "$PROJECT" >/dev/null 2>&1 || true' EXIT
 
 pass=0

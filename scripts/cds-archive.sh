@@ -10,7 +10,7 @@
 set -euo pipefail
 JAR=$1
 JSA=$2
-FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # the launcher's flags; the archive must match them
+FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)   # the launcher's flags; the archive must match them
 TRAIN=$(mktemp -d)
 trap 'rm -rf "$TRAIN"' EXIT
 rm -f "$JSA"
