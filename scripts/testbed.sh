@@ -97,7 +97,7 @@ build_derived() {
   local hash; hash=$(recipe_hash "$ctx" "$(image_hash "$BASE_IMAGE")" "$@")
   if [ "$(image_hash "$image")" = "$hash" ]; then log "$image up to date"; return; fi
   log "building $image"
-  docker build -q --pull=false --label "$LABEL=$hash" -t "$image" "$ctx" >/dev/null
+  docker build -q --pull=false --force-rm --label "$LABEL=$hash" -t "$image" "$ctx" >/dev/null
 }
 
 build_standin() {
@@ -107,7 +107,7 @@ build_standin() {
   log "building the Grafana stand-in jar"
   mvn -B -q -f "$STANDIN_SRC/pom.xml" -DskipTests package >&2
   log "building $STANDIN_IMAGE"
-  docker build -q --pull=false --label "$LABEL=$hash" -t "$STANDIN_IMAGE" "$STANDIN_SRC" >/dev/null
+  docker build -q --pull=false --force-rm --label "$LABEL=$hash" -t "$STANDIN_IMAGE" "$STANDIN_SRC" >/dev/null
 }
 
 print_exports() {

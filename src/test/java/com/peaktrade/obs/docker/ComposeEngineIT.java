@@ -253,6 +253,7 @@ class ComposeEngineIT {
         assertThat(engine.docker().inspectContainerCmd(foreign.getId()).exec().getName()).isEqualTo("/" + foreignContainer);
         assertThat(engine.docker().listNetworksCmd().withNameFilter(foreignNetwork).exec()).hasSize(1);
         engine.docker().removeNetworkCmd(foreignNetwork).exec();
+        engine.docker().removeContainerCmd(foreign.getId()).withForce(true).exec();
     }
 
     @Test
