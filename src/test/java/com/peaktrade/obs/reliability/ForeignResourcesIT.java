@@ -48,5 +48,9 @@ class ForeignResourcesIT {
         assertThat(upAgain.exitCode()).as(upAgain.toString()).isEqualTo(2);
         assertThat(upAgain.err()).contains("network " + project + "_default exists but is not part of project " + project);
         assertThat(engine.docker().listNetworksCmd().withNameFilter(project + "_default").exec()).hasSize(1);
+
+        // the look-alikes are this test's own: it removes them (the extension's sweep goes by project label)
+        engine.docker().removeNetworkCmd(project + "_default").exec();
+        engine.docker().removeVolumeCmd(project + "_grafana-data").exec();
     }
 }
