@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.peaktrade.obs.error.EnvironmentException;
+import com.peaktrade.obs.http.PlaintextOnly;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,9 @@ public final class DockerEngine implements AutoCloseable {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                // without TLS settings the engine is spoken to in plain HTTP (unix socket, tcp://):
+                // then skip loading the JDK trust store, the costliest part of building this client
+                .sslConfig(config.getSSLConfig() != null ? config.getSSLConfig() : PlaintextOnly::context)
                 .connectionTimeout(Duration.ofSeconds(3))
                 // pulls and log streams can be slow; individual waits are bounded by their callers
                 .responseTimeout(Duration.ofMinutes(10))

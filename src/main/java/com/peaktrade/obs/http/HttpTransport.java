@@ -63,11 +63,14 @@ public final class HttpTransport {
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
         this.credentials = credentials;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+                .connectTimeout(timeout);
+        if ("http".equalsIgnoreCase(base.getScheme())) {
+            builder.sslContext(PlaintextOnly.context()); // no redirects: this client never speaks TLS
+        }
+        this.client = builder.build();
     }
 
     /** The base URL without credentials. */
