@@ -54,6 +54,7 @@ public final class ComposeEngine {
 
     private final DockerClient docker;
     private final ImagePuller puller;
+    private final InspectReader states;
 
     public ComposeEngine(DockerEngine engine) {
         this(engine.client());
@@ -62,6 +63,7 @@ public final class ComposeEngine {
     public ComposeEngine(DockerClient docker) {
         this.docker = docker;
         this.puller = new ImagePuller(docker);
+        this.states = new InspectReader(docker);
     }
 
     /** Options of `up`, with compose's meaning. */
@@ -336,19 +338,19 @@ public final class ComposeEngine {
             String depName = ContainerSpecs.containerName(project.name(), dep.getKey());
             listener.step("waiting for " + depName + " (" + condition + ") before starting " + service.name());
             var outcome = Poller.within(budget).until(() -> {
-                var state = inspect(depName).map(InspectContainerResponse::getState).orElse(null);
+                var state = states.inspect(depName).orElse(null);
                 if (state == null) {
                     return Optional.of("missing");
                 }
                 if (DependsOn.HEALTHY.equals(condition)) {
-                    String health = state.getHealth() == null ? "" : state.getHealth().getStatus();
-                    if ("healthy".equals(health) || "unhealthy".equals(health) || !Boolean.TRUE.equals(state.getRunning())) {
-                        return Optional.of(Boolean.TRUE.equals(state.getRunning()) ? health : "exited");
+                    String health = state.health();
+                    if ("healthy".equals(health) || "unhealthy".equals(health) || !state.running()) {
+                        return Optional.of(state.running() ? health : "exited");
                     }
                     return Optional.empty();
                 }
-                return Boolean.TRUE.equals(state.getRunning()) ? Optional.empty()
-                        : Optional.of(state.getExitCodeLong() != null && state.getExitCodeLong() == 0 ? "completed" : "failed");
+                return state.running() ? Optional.empty()
+                        : Optional.of(state.exitCode() != null && state.exitCode() == 0 ? "completed" : "failed");
             });
             String result = outcome.value().orElse("timeout");
             boolean ok = DependsOn.HEALTHY.equals(condition) ? "healthy".equals(result) : "completed".equals(result);
@@ -371,18 +373,18 @@ public final class ComposeEngine {
             List<String> pending = new ArrayList<>();
             for (String service : project.services().keySet()) {
                 String name = ContainerSpecs.containerName(project.name(), service);
-                var state = inspect(name).map(InspectContainerResponse::getState).orElse(null);
+                var state = states.inspect(name).orElse(null);
                 if (state == null) {
                     return Optional.of("container " + name + " disappeared");
                 }
-                boolean running = Boolean.TRUE.equals(state.getRunning());
-                boolean restarting = Boolean.TRUE.equals(state.getRestarting());
-                String health = state.getHealth() == null ? "" : state.getHealth().getStatus();
-                Long exit = state.getExitCodeLong();
+                boolean running = state.running();
+                boolean restarting = state.restarting();
+                String health = state.health();
+                Long exit = state.exitCode();
                 if (oneShots.contains(service) && !running && exit != null && exit == 0) {
                     continue;
                 }
-                if (restarting || (!running && !"created".equals(state.getStatus()))) {
+                if (restarting || (!running && !"created".equals(state.status()))) {
                     return Optional.of("container " + name + " exited with code " + exit);
                 }
                 if ("unhealthy".equals(health)) {
@@ -390,7 +392,7 @@ public final class ComposeEngine {
                 }
                 if (!running || !(health.isEmpty() || "healthy".equals(health))) {
                     pending.add(service + (health.isEmpty() ? "" : " (" + health + ")"));
-                } else if (health.isEmpty() && runningFor(state.getStartedAt()).compareTo(STABLE_RUNNING) < 0) {
+                } else if (health.isEmpty() && runningFor(state.startedAt()).compareTo(STABLE_RUNNING) < 0) {
                     pending.add(service + " (just started)");
                 }
             }
@@ -420,7 +422,7 @@ public final class ComposeEngine {
 
     private UpFailedException failure(ComposeProject project, String service, String problem) {
         String name = ContainerSpecs.containerName(project.name(), service);
-        List<String> lines = inspect(name).map(c -> tail(c.getId(), 20, null)).orElse(List.of());
+        List<String> lines = states.inspect(name).map(c -> tail(c.id(), 20, null)).orElse(List.of());
         String logs = lines.isEmpty() ? "(no log output)" : String.join("\n  | ", lines);
         return new UpFailedException(problem + "; last log lines of " + name + ":\n  | " + logs,
                 "fix the cause above, then rerun up; `peaktrade-obs debug logs " + service + "` shows more");
@@ -470,16 +472,15 @@ public final class ComposeEngine {
             if ("True".equals(c.getLabels().get(ComposeLabels.ONEOFF))) {
                 continue;
             }
-            Optional<InspectContainerResponse> inspected = inspect(c.getId());
+            Optional<InspectedContainer> inspected = states.inspect(c.getId());
             if (inspected.isEmpty()) {
                 continue;
             }
-            var state = inspected.get().getState();
-            String health = state.getHealth() == null ? "" : state.getHealth().getStatus();
-            Duration uptime = Boolean.TRUE.equals(state.getRunning()) ? since(state.getStartedAt()) : null;
+            var state = inspected.get();
+            Duration uptime = state.running() ? since(state.startedAt()) : null;
             result.add(new ContainerStatus(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?"), nameOf(c),
-                    c.getId(), c.getImage(), state.getStatus(), health,
-                    Boolean.TRUE.equals(state.getRunning()) ? null : toInt(state.getExitCodeLong()),
+                    c.getId(), c.getImage(), state.status(), state.health(),
+                    state.running() ? null : toInt(state.exitCode()),
                     ports(c), uptime));
         }
         result.sort(Comparator.comparing(ContainerStatus::service));
@@ -506,14 +507,11 @@ public final class ComposeEngine {
     /** The environment a service's container was created with (KEY → VALUE). */
     public Map<String, String> environment(String project, String service) {
         Map<String, String> env = new LinkedHashMap<>();
-        serviceContainer(project, service).flatMap(c -> inspect(c.getId())).ifPresent(i -> {
-            String[] vars = i.getConfig().getEnv();
-            if (vars != null) {
-                for (String kv : vars) {
-                    int eq = kv.indexOf('=');
-                    if (eq > 0) {
-                        env.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
+        serviceContainer(project, service).flatMap(c -> states.inspect(c.getId())).ifPresent(i -> {
+            for (String kv : i.env()) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) {
+                    env.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
             }
         });

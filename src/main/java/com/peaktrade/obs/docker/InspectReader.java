@@ -1,0 +1,71 @@
+package com.peaktrade.obs.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.peaktrade.obs.http.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a container's state and environment from the engine's inspect answer as a JSON tree, over
+ * docker-java's own transport. docker-java maps that answer onto its complete model (HostConfig,
+ * NetworkSettings, mounts, … dozens of classes), and building those deserializers took 130–230 ms
+ * at a command's first inspect (JFR), paid by every `up`, `status` and `verify` for the handful of
+ * fields they read. Commands that need the full model (the debug commands, recreation) still use it.
+ */
+final class InspectReader {
+    private final DockerHttpClient http;
+
+    InspectReader(DockerClient docker) {
+        if (!(docker instanceof DockerClientImpl impl)) {
+            throw new IllegalArgumentException("needs docker-java's DockerClientImpl (its transport), got " + docker.getClass());
+        }
+        this.http = impl.getHttpClient();
+    }
+
+    /** The container, or empty when the engine does not know it (404). */
+    Optional<InspectedContainer> inspect(String nameOrId) {
+        var request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path("/containers/" + URLEncoder.encode(nameOrId, StandardCharsets.UTF_8) + "/json")
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (status / 100 != 2) {
+                throw new DockerException("Status " + status + ": " + Json.text(tree, "message", "(no message)"), status);
+            }
+            return Optional.of(parse(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the engine's answer for container " + nameOrId, e);
+        }
+    }
+
+    static InspectedContainer parse(JsonNode tree) {
+        JsonNode state = tree.path("State");
+        JsonNode exit = state.get("ExitCode");
+        List<String> env = new ArrayList<>();
+        tree.path("Config").path("Env").forEach(v -> env.add(v.asText()));
+        return new InspectedContainer(
+                Json.text(tree, "Id"),
+                Json.text(state, "Status", ""),
+                state.path("Running").asBoolean(false),
+                state.path("Restarting").asBoolean(false),
+                Json.text(state.path("Health"), "Status", ""),
+                exit == null || exit.isNull() ? null : exit.asLong(),
+                Json.text(state, "StartedAt"),
+                env);
+    }
+}

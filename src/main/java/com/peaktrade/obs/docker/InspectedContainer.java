@@ -1,0 +1,16 @@
+package com.peaktrade.obs.docker;
+
+import java.util.List;
+
+/**
+ * What `up`'s waits, `ps` and verify read of an inspected container.
+ *
+ * @param status    the engine's state: created, running, restarting, exited, …
+ * @param health    the healthcheck's status, "" without a healthcheck
+ * @param exitCode  null while it never ran
+ * @param startedAt RFC 3339 as the engine gives it
+ * @param env       KEY=VALUE as the container was created with
+ */
+record InspectedContainer(String id, String status, boolean running, boolean restarting, String health, Long exitCode,
+        String startedAt, List<String> env) {
+}
