@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +48,17 @@ abstract class StackUpCommand implements Callable<Integer> {
     public Integer call() {
         Duration wait = Durations.parse(timeout);
         long start = System.nanoTime();
+        // Connecting (client set-up, /version) overlaps reading the compose files: it is on the
+        // path to the first container start, and so to the first scrape.
+        CompletableFuture<DockerEngine> connecting = CompletableFuture.supplyAsync(() -> DockerEngine.connect(UserEnvironment.load()));
+        try {
+            return up(wait, start, connecting);
+        } finally {
+            connecting.thenAccept(DockerEngine::close); // closed once done, whether or not it was used
+        }
+    }
+
+    private Integer up(Duration wait, long start, CompletableFuture<DockerEngine> connecting) {
         StackRunner.LoadedStack loaded = stackOptions.load(stack(), bind, passwordFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -65,8 +78,8 @@ abstract class StackUpCommand implements Callable<Integer> {
                     + stack().id() + " up` starts over");
             err.flush();
         });
-        try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stack().id() + " up", err);
-                DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
+        try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stack().id() + " up", err)) {
+            DockerEngine docker = connected(connecting); // closed by call()
             Runtime.getRuntime().addShutdownHook(interrupted);
             var runner = new StackRunner(new ComposeEngine(docker));
             runner.up(loaded, wait, new TerminalUpListener(out, System.console() != null));
@@ -80,6 +93,14 @@ abstract class StackUpCommand implements Callable<Integer> {
         out.println("Next: peaktrade-obs " + stack().id() + " verify"
                 + (loaded.project().name().equals(stack().defaultProject()) ? "" : " -p " + loaded.project().name()));
         return 0;
+    }
+
+    private static DockerEngine connected(CompletableFuture<DockerEngine> connecting) {
+        try {
+            return connecting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -45,6 +45,27 @@ class CommandTreeTest {
         assertThat(lazy).as("lazy tree vs full tree for: %s", line).isEqualTo(full);
     }
 
+    @ParameterizedTest(name = "peaktrade-obs {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--version", "-V"})
+    void versionWithoutPicocliPrintsExactlyWhatPicocliPrints(String flag) {
+        CliRun picocli = CliRun.with(Main.configure(CommandTree.full(), flag), flag);
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        assertThat(Main.asksOnlyForVersion(flag)).isTrue();
+        Main.printVersion(new java.io.PrintWriter(out));
+
+        assertThat(new CliRun(0, out.toString(), "")).isEqualTo(picocli);
+        assertThat(out.toString()).startsWith("peaktrade-obs ").contains("(commit ");
+    }
+
+    @Test
+    void onlyABareVersionFlagTakesTheShortcut() {
+        assertThat(Main.asksOnlyForVersion("--version", "--debug")).isFalse();
+        assertThat(Main.asksOnlyForVersion("--color=always", "--version")).isFalse();
+        assertThat(Main.asksOnlyForVersion("shadow", "-V")).isFalse();
+        assertThat(Main.asksOnlyForVersion()).isFalse();
+    }
+
     @Test
     void helpAndVersionBuildNoCommandModel() {
         CommandLine root = CommandTree.forArgs("--help");
