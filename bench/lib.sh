@@ -32,3 +32,12 @@ cds_archive() {
   bash "$BENCH_ROOT/scripts/cds-archive.sh" "$JAR" "$JSA" || { echo "[bench] no AppCDS archive" >&2; JSA=""; }
 }
 obs() { java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar "$JAR" "$@"; }
+
+# Optional before/after in the same run: BASELINE_JAR=path/to/an/older/peaktrade-obs.jar adds it,
+# with its own archive, to the CLI-start and warm-verify comparisons.
+BASE_JSA=""
+baseline_archive() {
+  [ -n "${BASELINE_JAR:-}" ] || return 0
+  BASE_JSA=$(mktemp -d)/baseline.jsa
+  bash "$BENCH_ROOT/scripts/cds-archive.sh" "$BASELINE_JAR" "$BASE_JSA" || BASE_JSA=""
+}

@@ -22,6 +22,7 @@ cp -r "$BENCH_ROOT/compose" "$BENCH_ROOT/prometheus" "$BENCH_ROOT/grafana" "$ASS
 sed -i 's/^      GF_AUTH_ANONYMOUS_ENABLED: "false"/&\n      STANDIN_COLD_START_MS: "0"/' "$ASSETS/compose/grafana.yaml"
 chmod -R a+rX "$ASSETS"
 cds_archive
+baseline_archive
 FILES=(-f "$ASSETS/compose/prometheus-local.yaml" -f "$ASSETS/compose/grafana.yaml" -f "$ASSETS/compose/shadow-exporter.yaml")
 export PEAKTRADE_OBS_JAR=$JAR
 cleanup() {
@@ -107,7 +108,11 @@ old() {
   echo "## warm verify (stack running)"
   obs shadow up -p $P --assets-dir "$ASSETS" >/dev/null
   obs shadow verify -p $P >/dev/null
+  extra=()
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    extra=(-n "baseline jar: shadow verify (warm)" "java $FLAGS ${BASE_JSA:+-XX:SharedArchiveFile=$BASE_JSA} -jar $BASELINE_JAR shadow verify -p $P")
+  fi
   hyperfine -N -w 2 -r 15 --export-markdown /dev/stdout -n "shadow verify (warm)" \
-    "java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar $JAR shadow verify -p $P" 2>/dev/null
+    "java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar $JAR shadow verify -p $P" "${extra[@]}" 2>/dev/null
   obs shadow verify -p $P | grep '^INFO|summary'
 } | tee "$OUT_DIR/time-to-green.txt"
