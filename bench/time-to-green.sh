@@ -41,6 +41,16 @@ ours() {
   since "$t0"
 }
 
+# the same with BASELINE_JAR (an older build), for before/after in the same run
+baseline() {
+  local t0 run=(java $FLAGS ${BASE_JSA:+-XX:SharedArchiveFile=$BASE_JSA} -jar "$BASELINE_JAR")
+  t0=$(now)
+  PEAKTRADE_OBS_JAR=$BASELINE_JAR "${run[@]}" shadow up -p $P --assets-dir "$ASSETS" >/dev/null
+  "${run[@]}" shadow verify -p $P > /tmp/ttg-verify.log || { cat /tmp/ttg-verify.log >&2; return 1; }
+  since "$t0"
+  "${run[@]}" shadow down -p $P >/dev/null
+}
+
 floor() {
   local t0; t0=$(now)
   docker network create ${P}floor >/dev/null
@@ -93,17 +103,22 @@ old() {
 
 {
   echo "# time-to-green ($(date -u +%FT%TZ)); $(machine); $RUNS runs, interleaved"
-  printf 'run\tours_s\tfloor_s\tfloor_measured_s\told_s\n'
+  printf 'run\tours_s\tfloor_s\tfloor_measured_s\told_s'
+  if [ -n "${BASELINE_JAR:-}" ]; then printf '\tbaseline_jar_s'; fi
+  printf '\n'
   for i in $(seq 1 "$RUNS"); do
     o=$(ours); obs shadow down -p $P >/dev/null
     f=$(floor)
     d=$(old)
-    printf '%d\t%.2f\t%.2f\t%.2f\t%.2f\n' "$i" "$o" "$(cut -f1 <<<"$f")" "$(cut -f2 <<<"$f")" "$d"
+    b=""
+    if [ -n "${BASELINE_JAR:-}" ]; then b=$(printf '\t%.2f' "$(baseline)"); fi
+    printf '%d\t%.2f\t%.2f\t%.2f\t%.2f%s\n' "$i" "$o" "$(cut -f1 <<<"$f")" "$(cut -f2 <<<"$f")" "$d" "$b"
   done | tee /tmp/ttg.tsv
   mo=$(cut -f2 /tmp/ttg.tsv | median); mf=$(cut -f3 /tmp/ttg.tsv | median); mm=$(cut -f4 /tmp/ttg.tsv | median)
   md=$(cut -f5 /tmp/ttg.tsv | median)
   echo "median: ours $mo s, floor $mf s, measured floor $mm s, old $md s; ours - floor = $(echo "$mo - $mf" | bc) s;" \
     "ours - measured floor = $(echo "$mo - $mm" | bc) s; ours / old = $(echo "scale=2; $mo / $md" | bc)"
+  if [ -n "${BASELINE_JAR:-}" ]; then echo "median of the baseline jar: $(cut -f6 /tmp/ttg.tsv | median) s"; fi
 
   echo "## warm verify (stack running)"
   obs shadow up -p $P --assets-dir "$ASSETS" >/dev/null
