@@ -3,7 +3,7 @@
 # Needs: a built jar (mvn -B -q -DskipTests package), an engine and the images (scripts/testbed.sh).
 set -euo pipefail
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-bash "$DIR/exporter.sh"
+REPEATS=${REPEATS:-3} bash "$DIR/exporter.sh"
 bash "$DIR/cli-start.sh"
 bash "$DIR/compose-scaling.sh"
 bash "$DIR/time-to-green.sh" "${RUNS:-5}"
