@@ -487,40 +487,19 @@ public final class ComposeEngine {
         return result;
     }
 
+    /** One listing of the project's containers, for several questions about ports and environment. */
+    public ProjectContainers containers(String project) {
+        return new ProjectContainers(projectContainers(project), states);
+    }
+
     /** "HOST:PORT" published for a running service's container port, if any. */
     public Optional<String> published(String project, String service, int containerPort) {
-        return serviceContainer(project, service).flatMap(c -> {
-            if (c.getPorts() == null) {
-                return Optional.empty();
-            }
-            for (ContainerPort p : c.getPorts()) {
-                if (p.getPrivatePort() != null && p.getPrivatePort() == containerPort && p.getPublicPort() != null
-                        && (p.getIp() == null || !p.getIp().contains(":"))) {
-                    String ip = p.getIp() == null || p.getIp().isEmpty() ? "0.0.0.0" : p.getIp();
-                    return Optional.of(ip + ":" + p.getPublicPort());
-                }
-            }
-            return Optional.empty();
-        });
+        return containers(project).published(service, containerPort);
     }
 
     /** The environment a service's container was created with (KEY → VALUE). */
     public Map<String, String> environment(String project, String service) {
-        Map<String, String> env = new LinkedHashMap<>();
-        serviceContainer(project, service).flatMap(c -> states.inspect(c.getId())).ifPresent(i -> {
-            for (String kv : i.env()) {
-                int eq = kv.indexOf('=');
-                if (eq > 0) {
-                    env.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
-            }
-        });
-        return env;
-    }
-
-    private Optional<Container> serviceContainer(String project, String service) {
-        return projectContainers(project).stream()
-                .filter(c -> service.equals(c.getLabels().get(ComposeLabels.SERVICE))).findFirst();
+        return containers(project).environment(service);
     }
 
     /** The last lines of one service's log (stdout and stderr interleaved), as a snapshot. */

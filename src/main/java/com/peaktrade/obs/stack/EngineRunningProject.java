@@ -1,18 +1,20 @@
 package com.peaktrade.obs.stack;
 
 import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.ProjectContainers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link RunningProject} read from the engine: published ports and container environment. Each
- * answer is read once per run: target resolution asks for several services and the engine's
- * container list is the slow part.
+ * {@link RunningProject} read from the engine: published ports and container environment. The
+ * project's containers are listed once per run (target resolution asks about several services),
+ * and each answer is kept.
  */
 public final class EngineRunningProject implements RunningProject {
     private final ComposeEngine engine;
     private final String project;
+    private ProjectContainers containers;
     private final Map<String, Optional<String>> published = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> environments = new ConcurrentHashMap<>();
 
@@ -23,12 +25,18 @@ public final class EngineRunningProject implements RunningProject {
 
     @Override
     public Optional<String> published(String service, int containerPort) {
-        return published.computeIfAbsent(service + ":" + containerPort,
-                key -> engine.published(project, service, containerPort));
+        return published.computeIfAbsent(service + ":" + containerPort, key -> containers().published(service, containerPort));
     }
 
     @Override
     public Map<String, String> environment(String service) {
-        return environments.computeIfAbsent(service, s -> engine.environment(project, s));
+        return environments.computeIfAbsent(service, s -> containers().environment(s));
+    }
+
+    private synchronized ProjectContainers containers() {
+        if (containers == null) {
+            containers = engine.containers(project);
+        }
+        return containers;
     }
 }
