@@ -3,8 +3,10 @@ package com.peaktrade.obs.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.http.PlaintextOnly;
 import java.io.IOException;
@@ -54,15 +56,27 @@ public final class DockerEngine implements AutoCloseable {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                // without TLS settings the engine is spoken to in plain HTTP (unix socket, tcp://):
-                // then skip loading the JDK trust store, the costliest part of building this client
-                .sslConfig(config.getSSLConfig() != null ? config.getSSLConfig() : PlaintextOnly::context)
+                .sslConfig(sslConfig(config))
                 .connectionTimeout(Duration.ofSeconds(3))
                 // pulls and log streams can be slow; individual waits are bounded by their callers
                 .responseTimeout(Duration.ofMinutes(10))
                 .maxConnections(32)
                 .build();
         return DockerClientImpl.getInstance(config, http);
+    }
+
+    /**
+     * The engine's TLS settings, if it has any. A local socket never speaks TLS, but the transport
+     * still builds a TLS strategy, from the system default context unless given one: that loads the
+     * JDK trust store, the costliest part of building the client. So a socket gets the refusing
+     * {@link PlaintextOnly} context. Not a tcp:// host: for it, any context at all means https.
+     */
+    static SSLConfig sslConfig(DockerClientConfig config) {
+        if (config.getSSLConfig() != null) {
+            return config.getSSLConfig();
+        }
+        String scheme = config.getDockerHost().getScheme();
+        return "unix".equals(scheme) || "npipe".equals(scheme) ? PlaintextOnly::context : null;
     }
 
     static String rootMessage(Throwable e) {

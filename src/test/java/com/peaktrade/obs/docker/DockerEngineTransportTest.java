@@ -1,0 +1,44 @@
+package com.peaktrade.obs.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.peaktrade.obs.http.PlaintextOnly;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which TLS context the engine transport gets decides whether it speaks http or https. */
+class DockerEngineTransportTest {
+    @Test
+    void aPlainTcpEngineIsSpokenToInPlainHttp() throws Exception {
+        HttpServer engine = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] version = "{\"Version\":\"20.10.24\",\"ApiVersion\":\"1.41\",\"Os\":\"linux\",\"Arch\":\"amd64\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        engine.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, version.length);
+            exchange.getResponseBody().write(version);
+            exchange.close();
+        });
+        engine.start();
+        try (DockerEngine connected = DockerEngine.connect(
+                Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + engine.getAddress().getPort()))) {
+            assertThat(connected.describe()).isEqualTo("Docker 20.10.24, API 1.41, linux/amd64");
+        } finally {
+            engine.stop(0);
+        }
+    }
+
+    @Test
+    void onlyALocalSocketGetsThePlaintextContext() throws Exception {
+        var socket = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///var/run/docker.sock").build();
+        var tcp = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("tcp://127.0.0.1:2375").build();
+
+        assertThat(DockerEngine.sslConfig(socket).getSSLContext()).isSameAs(PlaintextOnly.context());
+        assertThat(DockerEngine.sslConfig(tcp)).as("tcp:// without TLS settings: no context, so plain http").isNull();
+    }
+}
