@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param status    the engine's state: created, running, restarting, exited, …
  * @param health    the healthcheck's status, "" without a healthcheck
- * @param exitCode  null while it never ran
+ * @param exitCode  as the engine gives it (0 also for a container that never ran), null when absent
  * @param startedAt RFC 3339 as the engine gives it
  * @param env       KEY=VALUE as the container was created with
  */

@@ -12,9 +12,9 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * The TLS context of a client that only ever speaks plain HTTP: the Docker transport on a unix
- * socket or a tcp:// host without TLS settings, and an {@link HttpTransport} for an http:// URL
- * (which follows no redirects). Both clients want an SSLContext when they are built, and the
+ * The TLS context of a client that only ever speaks plain HTTP: the Docker transport on a local
+ * socket (not on tcp://, where docker-java reads any context as https), and an
+ * {@link HttpTransport} for an http:// URL (which follows no redirects). Both clients want an SSLContext when they are built, and the
  * system default one loads and parses the JDK's trust store and initialises JSSE: measured with
  * JFR, that was half of building the Docker transport, and again part of every HTTP client, on
  * every command's start. This one costs nothing, and any attempt to use it for TLS fails with a
