@@ -20,13 +20,13 @@ class UserEnvironmentTest {
         Files.writeString(file, """
                 # written by install.sh --offline
                 export PEAKTRADE_OBS_GRAFANA_IMAGE=peaktrade-testbed/grafana-standin:1
-                PEAKTRADE_OBS_PROMETHEUS_IMAGE="peaktrade-testbed/prometheus:2.42"
+                PEAKTRADE_OBS_PROMETHEUS_IMAGE="peaktrade-testbed/prometheus:3.5"
 
                 PEAKTRADE_OBS_BIND=127.0.0.1
                 """);
         Map<String, String> env = UserEnvironment.merge(Map.of("PEAKTRADE_OBS_BIND", "0.0.0.0"), file);
         assertThat(env).containsEntry("PEAKTRADE_OBS_GRAFANA_IMAGE", "peaktrade-testbed/grafana-standin:1")
-                .containsEntry("PEAKTRADE_OBS_PROMETHEUS_IMAGE", "peaktrade-testbed/prometheus:2.42")
+                .containsEntry("PEAKTRADE_OBS_PROMETHEUS_IMAGE", "peaktrade-testbed/prometheus:3.5")
                 .containsEntry("PEAKTRADE_OBS_BIND", "0.0.0.0");
     }
 

@@ -105,7 +105,7 @@ public final class TestEngine implements AutoCloseable {
     }
 
     public static String prometheusImage() {
-        return image("PEAKTRADE_OBS_PROMETHEUS_IMAGE", "peaktrade-testbed/prometheus:2.42");
+        return image("PEAKTRADE_OBS_PROMETHEUS_IMAGE", "peaktrade-testbed/prometheus:3.5");
     }
 
     public static String grafanaImage() {
