@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so the tests can break its scrape config and its dashboards directory the way users do.
  * The last test removes the dashboards directory; the extension removes the containers.
  */
+@Tag(EngineExtension.PROMETHEUS_TAG)
 @ExtendWith(EngineExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DebugStackIT {

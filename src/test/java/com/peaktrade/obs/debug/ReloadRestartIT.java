@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * prometheus-local; reached by URL it is not ours and is left alone, reached by project it is
  * restarted and waited for.
  */
+@Tag(EngineExtension.PROMETHEUS_TAG)
 @ExtendWith(EngineExtension.class)
 class ReloadRestartIT {
     @TempDir

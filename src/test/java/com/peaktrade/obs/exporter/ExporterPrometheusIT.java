@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * network; the golden queries of SPEC §3 and every query of the user's shadow dashboard (with
  * mode=shadow, exchange=sim) return non-empty, non-NaN data.
  */
+@Tag(EngineExtension.PROMETHEUS_TAG)
 @ExtendWith(EngineExtension.class)
 class ExporterPrometheusIT {
     private static final String EVENTS = "peak_trade_pipeline_events_total";

@@ -15,11 +15,17 @@ import com.peaktrade.obs.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The testbed Prometheus image behaves like prom/prometheus where the stacks rely on it. */
+@Tag(EngineExtension.PROMETHEUS_TAG)
 @ExtendWith(EngineExtension.class)
 class TestbedPrometheusIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,5 +69,43 @@ class TestbedPrometheusIT {
         var inspect = engine.docker().inspectContainerCmd(id).exec();
         assertThat(inspect.getConfig().getUser()).as("runs as nobody like prom/prometheus").isEqualTo("nobody");
         assertThat(inspect.getConfig().getEntrypoint()).containsExactly("/bin/prometheus");
+        assertThat(inspect.getConfig().getWorkingDir()).as("working directory as upstream").isEqualTo("/prometheus");
+    }
+
+    /**
+     * The team's own compose file overrides {@code command:} without {@code --storage.tsdb.path};
+     * upstream then writes to data/ under its working directory /prometheus. An image that kept
+     * Debian's default (/var/lib/prometheus/metrics2, not writable by nobody) crash-looped here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overrides")
+    void prometheusStartsAndStoresUnderPrometheusDataWhenComposeOverridesTheCommand(String why, String[] entrypoint,
+            String[] command, TestEngine engine) {
+        int port = engine.freePort();
+        String id = engine.run(TestEngine.prometheusImage(), cmd -> {
+            cmd.withExposedPorts(ExposedPort.tcp(9090)).withHostConfig(HostConfig.newHostConfig()
+                    .withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", port),
+                            ExposedPort.tcp(9090))));
+            if (entrypoint != null) {
+                cmd.withEntrypoint(entrypoint);
+            }
+            cmd.withCmd(command);
+        });
+        String base = "http://127.0.0.1:" + port;
+        engine.awaitHttp(base + "/-/ready", 200, Duration.ofSeconds(30));
+        String listing = engine.exec(id, "ls", "/prometheus/data");
+        assertThat(listing).as("TSDB files in /prometheus/data; logs: %s", engine.logs(id)).contains("wal");
+        var inspect = engine.docker().inspectContainerCmd(id).exec();
+        assertThat(inspect.getRestartCount()).isZero();
+        assertThat(inspect.getState().getRunning()).as(engine.logs(id)).isTrue();
+    }
+
+    static Stream<Arguments> overrides() {
+        return Stream.of(
+                Arguments.of("command list without a storage path (the team's pattern)", null, new String[] {
+                        "--config.file=/etc/prometheus/prometheus.yml", "--web.enable-lifecycle"}),
+                Arguments.of("entrypoint through a shell, relative paths from the working directory",
+                        new String[] {"/bin/sh", "-c"},
+                        new String[] {"exec prometheus --config.file=/etc/prometheus/prometheus.yml"}));
     }
 }

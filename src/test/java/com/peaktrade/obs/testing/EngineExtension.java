@@ -27,9 +27,28 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
             }
             Assumptions.abort("no Docker engine answers, integration test skipped: " + why);
         }
+        announcePrometheus(context);
         String project = "ptobs-it-" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "") + "-" + Long.toString(System.nanoTime() % 46656, 36);
         context.getStore(NS).put(TestEngine.class, new TestEngine(project));
+    }
+
+    /**
+     * Prometheus-facing suites (tag {@value #PROMETHEUS_TAG}) run once per testbed Prometheus image (a
+     * second Failsafe execution sets PEAKTRADE_OBS_PROMETHEUS_IMAGE); the CI log names the version each ran against.
+     */
+    public static final String PROMETHEUS_TAG = "prometheus";
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static void announcePrometheus(ExtensionContext context) {
+        if (!context.getTags().contains(PROMETHEUS_TAG)) {
+            return;
+        }
+        String image = TestEngine.prometheusImage();
+        if (ANNOUNCED.add(image)) {
+            System.out.println("[it] Prometheus-facing suites run against " + image + " (Prometheus "
+                    + TestEngine.prometheusVersion(image) + ")");
+        }
     }
 
     @Override

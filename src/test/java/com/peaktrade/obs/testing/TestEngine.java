@@ -108,6 +108,17 @@ public final class TestEngine implements AutoCloseable {
         return image("PEAKTRADE_OBS_PROMETHEUS_IMAGE", "peaktrade-testbed/prometheus:3.5");
     }
 
+    /** The Prometheus version an image carries (testbed label), else "version unknown". */
+    public static String prometheusVersion(String image) {
+        try (DockerClient client = newClient()) {
+            Map<String, String> labels = client.inspectImageCmd(image).exec().getConfig().getLabels();
+            String version = labels == null ? null : labels.get("org.peaktrade.testbed.prometheus.version");
+            return version == null ? "version unknown" : version;
+        } catch (Exception e) {
+            return "version unknown: " + e.getMessage();
+        }
+    }
+
     public static String grafanaImage() {
         return image("PEAKTRADE_OBS_GRAFANA_IMAGE", "peaktrade-testbed/grafana-standin:1");
     }
@@ -203,6 +214,24 @@ public final class TestEngine implements AutoCloseable {
             sleepQuietly(pause);
             pause = Math.min(pause * 2, 500);
         }
+    }
+
+    /** Runs a command in a running container and returns its stdout and stderr. */
+    public String exec(String containerId, String... command) {
+        String execId = docker.execCreateCmd(containerId).withCmd(command).withAttachStdout(true)
+                .withAttachStderr(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        try {
+            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
     }
 
     /** The container's log so far (stdout and stderr), for assertion messages. */
