@@ -29,6 +29,11 @@ public final class CliProcess {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
+        return exec(cmd, env, workingDir, 5);
+    }
+
+    /** Runs any program to completion (stdin closed), with extra environment variables. */
+    public static Result exec(List<String> cmd, Map<String, String> env, Path workingDir, int minutes) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());
         pb.environment().putAll(env);
         try {
@@ -36,13 +41,13 @@ public final class CliProcess {
             p.getOutputStream().close();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new AssertionError("peaktrade-obs " + String.join(" ", args) + " did not finish in 5 minutes");
+                throw new AssertionError(String.join(" ", cmd) + " did not finish in " + minutes + " minutes");
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
-            throw new AssertionError("cannot start " + cmd, e);
+            throw new AssertionError("cannot start " + cmd + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
