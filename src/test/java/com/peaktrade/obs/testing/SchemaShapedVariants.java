@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,8 +62,7 @@ public final class SchemaShapedVariants {
         Set<String> required = new HashSet<>();
         s.path("required").forEach(r -> required.add(r.asText()));
         ObjectNode out = F.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (mode == Mode.TERSE && !mapLike && !required.contains(field.getKey())) {
                 continue;
             }
