@@ -56,6 +56,7 @@ final class Dashboards {
     private final Set<String> reportedFiles = new HashSet<>();
     private final Set<String> reportedUids = new HashSet<>();
     private volatile Snapshot snapshot = new Snapshot(List.of(), List.of());
+    private ScheduledExecutorService poller;
 
     Dashboards(List<Provider> providers, Db db) {
         this.providers = providers;
@@ -93,12 +94,19 @@ final class Dashboards {
     void start() {
         provision();
         int interval = providers.stream().mapToInt(Provider::updateIntervalSeconds).min().orElse(10);
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dashboard-poller");
             t.setDaemon(true);
             return t;
         });
         poller.scheduleWithFixedDelay(this::provision, interval, interval, TimeUnit.SECONDS);
+    }
+
+    /** Stops polling: the process would end anyway, but in-process tests stop the stand-in and go on. */
+    void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
     }
 
     synchronized void provision() {

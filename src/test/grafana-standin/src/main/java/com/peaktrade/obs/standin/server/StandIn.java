@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -30,7 +31,15 @@ public final class StandIn {
             System.exit(1);
         }
         try {
-            run(env);
+            Running running = start(env);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Log.named("server").info("Shutdown started", "reason", "System signal: terminated");
+                running.close();
+            }));
+            if (!env.getOrDefault("STANDIN_TRAIN_CDS", "").isEmpty()) {
+                selfRequests(running.port(), env.get("STANDIN_TRAIN_CDS"));
+                System.exit(0);
+            }
         } catch (Fatal e) {
             System.err.println("Error: ✗ " + e.getMessage());
             System.exit(1);
@@ -40,7 +49,38 @@ public final class StandIn {
         }
     }
 
-    private static void run(Map<String, String> env) throws Fatal, IOException {
+    /** A started stand-in: the port it listens on, and how to stop it. */
+    public static final class Running implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService requests;
+        private final Dashboards dashboards;
+
+        private Running(HttpServer server, ExecutorService requests, Dashboards dashboards) {
+            this.server = server;
+            this.requests = requests;
+            this.dashboards = dashboards;
+        }
+
+        public int port() {
+            return server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            requests.shutdownNow();
+            dashboards.stop();
+        }
+    }
+
+    /**
+     * Starts like Grafana (see the class comment) with {@code env} as its environment and returns once
+     * the listener is up and the first dashboard pass is done. Tests run the stand-in in-process this
+     * way: GF_SERVER_HTTP_PORT=0 picks a free port, GF_SERVER_HTTP_ADDR=127.0.0.1 keeps it on loopback.
+     *
+     * @throws Fatal where Grafana would log the cause and exit 1
+     */
+    public static Running start(Map<String, String> env) throws Fatal, IOException {
         Log settings = Log.named("settings");
         settings.info("Starting Grafana", "version", VERSION, "commit", "standin", "branch", "HEAD",
                 "note", "TEST STAND-IN, not Grafana");
@@ -86,23 +126,19 @@ public final class StandIn {
         boolean hideVersion = "true".equalsIgnoreCase(env.getOrDefault("GF_AUTH_ANONYMOUS_HIDE_VERSION", "false"));
 
         int port = (int) longEnv(env, "GF_SERVER_HTTP_PORT", 3000);
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 128);
+        String address = env.getOrDefault("GF_SERVER_HTTP_ADDR", "");
+        HttpServer server = HttpServer.create(address.isEmpty() ? new InetSocketAddress(port)
+                : new InetSocketAddress(address, port), 128);
         server.createContext("/", new Api(VERSION, hideVersion, auth, datasources, dashboards::snapshot));
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        server.setExecutor(requests);
         server.start();
-        Log.named("http.server").info("HTTP Server Listen", "address", "[::]:" + port, "protocol", "http",
-                "subUrl", "", "socket", "");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Log.named("server").info("Shutdown started", "reason", "System signal: terminated");
-            server.stop(0);
-        }));
+        Log.named("http.server").info("HTTP Server Listen", "address", (address.isEmpty() ? "[::]" : address)
+                + ":" + server.getAddress().getPort(), "protocol", "http", "subUrl", "", "socket", "");
         dashboards.start();
         Log.named("provisioning.dashboard").info("finished to provision dashboards",
                 "dashboards", dashboards.snapshot().dashboards().size());
-        if (!env.getOrDefault("STANDIN_TRAIN_CDS", "").isEmpty()) {
-            selfRequests(port, env.get("STANDIN_TRAIN_CDS"));
-            System.exit(0);
-        }
+        return new Running(server, requests, dashboards);
     }
 
     /** Image build only: exercise the request paths once so their classes land in the CDS archive. */
