@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged jar as a user would (a separate JVM), with extra environment variables. */
+/** Runs the packaged jar as a user would (a separate JVM), or another command, with extra environment variables. */
 public final class CliProcess {
     private CliProcess() {
     }
@@ -29,6 +29,11 @@ public final class CliProcess {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         cmd.addAll(List.of(args));
+        return command(env, workingDir, cmd);
+    }
+
+    /** Runs any command (e.g. {@code docker compose …}) the same way: extra variables, 5 minutes at most. */
+    public static Result command(Map<String, String> env, Path workingDir, List<String> cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());
         pb.environment().putAll(env);
         try {
@@ -38,7 +43,7 @@ public final class CliProcess {
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new AssertionError("peaktrade-obs " + String.join(" ", args) + " did not finish in 5 minutes");
+                throw new AssertionError(String.join(" ", cmd) + " did not finish in 5 minutes");
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
