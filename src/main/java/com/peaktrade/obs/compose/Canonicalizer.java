@@ -216,8 +216,9 @@ final class Canonicalizer {
         }
         String hostIp = string(port.get("host_ip"), Paths.key(path, "host_ip"));
         String protocol = string(port.get("protocol"), Paths.key(path, "protocol"));
+        String mode = string(port.get("mode"), Paths.key(path, "mode"));
         return new PortSpec(hostIp == null ? "" : PortSyntax.hostIp(hostIp), published == null ? "" : published, targetPort,
-                protocol == null ? "tcp" : PortSyntax.protocol(protocol));
+                protocol == null ? "tcp" : PortSyntax.protocol(protocol), mode == null ? PortSpec.INGRESS : mode);
     }
 
     private List<VolumeSpec> volumes(Object value, String path) {
@@ -249,13 +250,17 @@ final class Canonicalizer {
         String target = VolumeSyntax.target(required(string(volume.get("target"), Paths.key(path, "target")), path, "target"),
                 path);
         boolean readOnly = bool(volume.getOrDefault("read_only", Boolean.FALSE), Paths.key(path, "read_only"));
+        // the options object of the mount's own type (bind: for a bind, volume: for a volume)
+        Map<String, Object> options = volume.get(type) instanceof Map<?, ?> map ? RawTypes.asMap(map) : null;
         boolean createHostPath = false;
-        if (volume.get("bind") instanceof Map<?, ?> bind) {
-            warnUnknown(RawTypes.asMap(bind), Paths.key(path, "bind"), Set.of("create_host_path"));
-            createHostPath = bool(RawTypes.asMap(bind).getOrDefault("create_host_path", Boolean.FALSE),
+        if (options != null) {
+            boolean bind = type.equals(VolumeSpec.BIND);
+            warnUnknown(options, Paths.key(path, type), bind ? Set.of("create_host_path") : Set.of());
+            createHostPath = bind && bool(options.getOrDefault("create_host_path", Boolean.FALSE),
                     Paths.key(path, "bind.create_host_path"));
         }
-        return new VolumeSpec(type, source == null || source.isEmpty() ? null : source, target, readOnly, createHostPath);
+        return new VolumeSpec(type, source == null || source.isEmpty() ? null : source, target, readOnly, createHostPath,
+                options != null);
     }
 
     /** "host:ip" strings from a list ("host:ip" or "host=ip") or a map; IPv6 brackets dropped. */

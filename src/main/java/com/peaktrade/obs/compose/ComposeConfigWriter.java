@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,7 +25,6 @@ public final class ComposeConfigWriter {
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-    private static final JsonMapper SORTED = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -47,17 +45,6 @@ public final class ComposeConfigWriter {
     public static String toYaml(ComposeProject project) {
         try {
             return YAML.writeValueAsString(projectNode(project));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One service as compact JSON with every map's keys sorted: the input of the config hash. */
-    static String canonicalJson(ServiceSpec service) {
-        ObjectNode node = serviceNode(service);
-        node.put("name", service.name());
-        try {
-            return SORTED.writeValueAsString(SORTED.treeToValue(node, Object.class));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,7 +114,7 @@ public final class ComposeConfigWriter {
     }
 
     private static ObjectNode portNode(PortSpec port) {
-        ObjectNode node = NODES.objectNode().put("mode", "ingress");
+        ObjectNode node = NODES.objectNode().put("mode", port.mode());
         if (!port.hostIp().isEmpty()) {
             node.put("host_ip", port.hostIp());
         }
@@ -145,11 +132,11 @@ public final class ComposeConfigWriter {
         if (volume.readOnly()) {
             node.put("read_only", true);
         }
-        if (volume.isBind() && volume.createHostPath()) {
-            node.putObject("bind").put("create_host_path", true);
-        }
-        if (!volume.isBind()) {
-            node.putObject("volume");
+        if (volume.typeOptions()) {
+            ObjectNode options = node.putObject(volume.type());
+            if (volume.createHostPath()) {
+                options.put("create_host_path", true);
+            }
         }
         return node;
     }

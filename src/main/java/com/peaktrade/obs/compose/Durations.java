@@ -40,26 +40,37 @@ final class Durations {
         };
     }
 
-    /** The shortest Go-style text: 90s gives "1m30s", 0.5s gives "500ms". */
+    /**
+     * Go's time.Duration.String(), which compose writes and hashes: "1m30s", "1h0m0s", "1.5s",
+     * "500ms", "1.5µs", "0s". Under a second the unit is ns, µs or ms with a decimal fraction.
+     */
     static String format(Duration duration) {
-        if (duration.isZero()) {
+        long nanos = duration.toNanos();
+        if (nanos == 0) {
             return "0s";
         }
-        long nanos = duration.toNanos();
-        if (nanos < 1_000_000_000L) {
-            return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms" : nanos % 1_000 == 0 ? nanos / 1_000 + "us" : nanos + "ns";
+        if (nanos < 1_000) {
+            return nanos + "ns";
+        }
+        if (nanos < 1_000_000) {
+            return decimal(nanos, 3) + "µs";
+        }
+        if (nanos < 1_000_000_000) {
+            return decimal(nanos, 6) + "ms";
         }
         StringBuilder text = new StringBuilder();
-        long hours = duration.toHours();
-        long minutes = duration.toMinutesPart();
-        if (hours > 0) {
-            text.append(hours).append('h');
+        long minutes = nanos / 60_000_000_000L;
+        if (minutes >= 60) {
+            text.append(minutes / 60).append('h');
         }
-        if (hours > 0 || minutes > 0) {
-            text.append(minutes).append('m');
+        if (minutes > 0) {
+            text.append(minutes % 60).append('m');
         }
-        BigDecimal seconds = BigDecimal.valueOf(duration.toSecondsPart())
-                .add(BigDecimal.valueOf(duration.toNanosPart(), 9)).stripTrailingZeros();
-        return text.append(seconds.toPlainString()).append('s').toString();
+        return text.append(decimal(nanos % 60_000_000_000L, 9)).append('s').toString();
+    }
+
+    /** value / 10^scale without trailing zeros (and without a point when whole). */
+    private static String decimal(long value, int scale) {
+        return BigDecimal.valueOf(value, scale).stripTrailingZeros().toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package com.peaktrade.obs.compose;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,6 +51,9 @@ final class PortSyntax {
                     : String.valueOf(hostRange[0] + i);
             ports.add(new PortSpec(ip, published, containerRange[0] + i, protocol));
         }
+        // compose-go lists a range in the order of its map keys "<port>/<proto>" sorted as text
+        // (998-1001 gives 1000, 1001, 998, 999); the order is part of the config hash
+        ports.sort(Comparator.comparing(port -> Integer.toString(port.target())));
         return ports;
     }
 

@@ -88,7 +88,8 @@ final class ProjectBuilder {
                 healthcheck((Map<String, Object>) raw.get("healthcheck")),
                 (Map<String, String>) raw.getOrDefault("labels", Map.of()),
                 (String) raw.get("user"),
-                networks == null ? List.of(DEFAULT_NETWORK) : List.copyOf(networks.keySet()));
+                // none, or an empty networks: section, means the default network (compose-go normalize.go)
+                networks == null || networks.isEmpty() ? List.of(DEFAULT_NETWORK) : List.copyOf(networks.keySet()));
     }
 
     /** env_file entries in order, then environment on top. */
@@ -103,7 +104,9 @@ final class ProjectBuilder {
                 throw new ConfigException("env file " + file + " not found", "create it, or mark it required: false");
             }
         }
-        environment.putAll((Map<String, String>) raw.getOrDefault("environment", Map.of()));
+        // a bare KEY takes its value from the shell or .env, as compose's loader does; unset stays null
+        ((Map<String, String>) raw.getOrDefault("environment", Map.of())).forEach((key, value) ->
+                environment.put(key, value != null ? value : variables.get(key)));
         return environment;
     }
 
@@ -113,17 +116,15 @@ final class ProjectBuilder {
         }
         @SuppressWarnings("unchecked")
         List<String> test = (List<String>) raw.get("test");
-        boolean disable = Boolean.TRUE.equals(raw.get("disable")) || (test != null && List.of("NONE").equals(test));
         return new HealthcheckSpec(test, (Duration) raw.get("interval"), (Duration) raw.get("timeout"),
-                (Integer) raw.get("retries"), (Duration) raw.get("start_period"), disable);
+                (Integer) raw.get("retries"), (Duration) raw.get("start_period"), Boolean.TRUE.equals(raw.get("disable")));
     }
 
     private VolumeSpec resolve(VolumeSpec volume) {
         if (!volume.isBind()) {
             return volume;
         }
-        return new VolumeSpec(volume.type(), resolvePath(volume.source()).toString(), volume.target(), volume.readOnly(),
-                volume.createHostPath());
+        return volume.withSource(resolvePath(volume.source()).toString());
     }
 
     /** Absolute and clean: {@code ~} is HOME, relative paths start at the project directory. */

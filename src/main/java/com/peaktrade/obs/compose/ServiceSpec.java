@@ -1,10 +1,6 @@
 package com.peaktrade.obs.compose;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +8,7 @@ import java.util.Map;
 /**
  * One resolved service: long syntax throughout, bind sources absolute, variables substituted.
  * {@code command}/{@code entrypoint} null mean "image default"; an {@code environment} value of
- * null means the bare {@code KEY} form (taken from the engine's environment, i.e. unset).
+ * null means a bare {@code KEY} that neither the shell nor .env sets (the container gets no value).
  */
 public record ServiceSpec(String name, String image, List<String> command, List<String> entrypoint,
         Map<String, String> environment, List<PortSpec> ports, List<VolumeSpec> volumes, List<String> extraHosts,
@@ -31,18 +27,9 @@ public record ServiceSpec(String name, String image, List<String> command, List<
         networks = List.copyOf(networks);
     }
 
-    /**
-     * Hex SHA-256 of the service's canonical JSON (sorted keys): equal services give equal hashes,
-     * any change of any field gives another. Stored as the compose config-hash label.
-     */
+    /** docker compose's config-hash of this service (see {@link ServiceConfigHash}); stored as its label. */
     public String configHash() {
-        String json = ComposeConfigWriter.canonicalJson(this);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ServiceConfigHash.of(this);
     }
 
     /** Ordered, unmodifiable, and (unlike Map.copyOf) keeps null values. */

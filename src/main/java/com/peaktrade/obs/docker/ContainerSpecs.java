@@ -141,7 +141,7 @@ final class ContainerSpecs {
         if (hc == null) {
             return null;
         }
-        if (hc.disable()) {
+        if (hc.disabled()) {
             return new HealthCheck().withTest(List.of("NONE"));
         }
         HealthCheck check = new HealthCheck();
@@ -174,7 +174,7 @@ final class ContainerSpecs {
     }
 
     static boolean hasHealthcheck(ServiceSpec service) {
-        return service.healthcheck() != null && !service.healthcheck().disable()
+        return service.healthcheck() != null && !service.healthcheck().disabled()
                 && service.healthcheck().test() != null && !service.healthcheck().test().isEmpty();
     }
 }

@@ -79,6 +79,25 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void aBareEnvironmentKeyTakesItsValueFromTheShellOrDotEnvLikeCompose() {
+        fixture.env("FROM_SHELL", "shell");
+        fixture.write(".env", "FROM_DOTENV=dotenv\n");
+        ServiceSpec app = fixture.service("""
+                services:
+                  app:
+                    image: a
+                    environment: [FROM_SHELL, FROM_DOTENV, NOWHERE]
+                """, "app");
+        assertThat(app.environment()).containsExactly(entry("FROM_SHELL", "shell"), entry("FROM_DOTENV", "dotenv"),
+                entry("NOWHERE", null));
+    }
+
+    @Test
+    void anEmptyNetworksSectionMeansTheDefaultNetwork() {
+        assertThat(fixture.service("services:\n  app: {image: a, networks: []}\n", "app").networks()).containsExactly("default");
+    }
+
+    @Test
     void anExplicitEnvFileReplacesTheDefaultDotEnv() {
         fixture.write(".env", "TAG=default\n");
         Path other = fixture.write("other.env", "TAG=other\n");
@@ -165,8 +184,8 @@ class ComposeLoaderTest {
                   c: {image: c, healthcheck: {disable: true}}
                 """);
         assertThat(project.service("a").healthcheck().test()).containsExactly("CMD-SHELL", "curl -f http://x");
-        assertThat(project.service("b").healthcheck().disable()).isTrue();
-        assertThat(project.service("c").healthcheck().disable()).isTrue();
+        assertThat(project.service("b").healthcheck().disabled()).isTrue();
+        assertThat(project.service("c").healthcheck().disabled()).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.peaktrade.obs.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,12 @@ class SyntaxTest {
         assertThat(PortSyntax.parse("7000-7001")).extracting(PortSpec::target).containsExactly(7000, 7001);
     }
 
+    @Test
+    void aRangeAcrossDigitCountsIsOrderedAsTextLikeCompose() {
+        assertThat(PortSyntax.parse("998-1001:998-1001")).extracting(PortSpec::target, PortSpec::published)
+                .containsExactly(tuple(1000, "1000"), tuple(1001, "1001"), tuple(998, "998"), tuple(999, "999"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             9000-9001:9000-9002 | invalid ranges specified for container and host Ports: 9000-9002 and 9000-9001
@@ -62,10 +69,11 @@ class SyntaxTest {
             data:/var/lib/data      | volume | data    | /var/lib/data | false | false
             data:/d:ro,nocopy       | volume | data    | /d        | true  | false
             /anonymous              | volume |         | /anonymous | false | false
+            ./c:/etc//conf/./x/../  | bind   | ./c     | /etc/conf | false | true
             """)
     void parsesAShortVolume(String spec, String type, String source, String target, boolean readOnly, boolean create) {
         assertThat(VolumeSyntax.parse(spec)).isEqualTo(new VolumeSpec(type, source, target,
-                readOnly, create));
+                readOnly, create, true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,14 +113,21 @@ class SyntaxTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(textBlock = """
-            10000,   10s
-            90000,   1m30s
-            500,     500ms
-            3600000, 1h0m0s
-            1500,    1.5s
+            10000000000,   10s
+            90000000000,   1m30s
+            500000000,     500ms
+            3600000000000, 1h0m0s
+            1500000000,    1.5s
+            1500000,       1.5ms
+            1500,          1.5µs
+            1000,          1µs
+            999,           999ns
+            0,             0s
+            3723004005006, 1h2m3.004005006s
+            5400000000000, 1h30m0s
             """)
-    void formatsDurationsLikeGo(long millis, String text) {
-        assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
+    void formatsDurationsLikeGo(long nanos, String text) {
+        assertThat(Durations.format(Duration.ofNanos(nanos))).isEqualTo(text);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged jar as a user would (a separate JVM), with extra environment variables. */
+/** Runs the packaged jar as a user would (a separate JVM), or another command, with extra environment variables. */
 public final class CliProcess {
     private CliProcess() {
     }
