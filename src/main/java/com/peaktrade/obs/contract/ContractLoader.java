@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -50,6 +51,8 @@ public final class ContractLoader {
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // `grafana:` with nothing after it is "no value", not an empty string
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
     }
@@ -142,9 +145,12 @@ public final class ContractLoader {
         if (document == null || document.isMissingNode() || document.isNull()) {
             throw invalid(shown, shown, "is empty; a contract starts with apiVersion: " + Contract.API_VERSION);
         }
+        if (!lines.aliasLines().isEmpty()) {
+            // Jackson's tree keeps an alias as its name: reading on would only add confusing follow-ups
+            throw new ContractException(shown, lines.aliasLines().stream().map(line -> new Where(shown, line)
+                    + ": YAML aliases (*name) are not supported in a contract: write the value out").toList());
+        }
         Problems problems = new Problems(shown, lines);
-        lines.aliasLines().forEach(line -> problems.add(new Where(shown, line),
-                "YAML aliases (*name) are not supported in a contract: write the value out"));
         Contract contract = new ContractReader(files, isLintRule).read(ContractNode.root(document, problems), origin, text);
         ContractConsistency.check(contract, problems);
         if (!problems.all().isEmpty()) {

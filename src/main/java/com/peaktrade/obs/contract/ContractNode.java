@@ -44,7 +44,8 @@ final class ContractNode {
     /** The value under {@code key}; absent keys give a node for which {@link #isPresent()} is false. */
     ContractNode get(String key) {
         JsonNode child = value.isObject() && value.has(key) ? value.get(key) : MissingNode.getInstance();
-        return new ContractNode(child, pointer.appendProperty(key), path.isEmpty() ? key : path + "." + key, key, problems);
+        String step = key.matches("[A-Za-z0-9_-]+") ? (path.isEmpty() ? key : "." + key) : "['" + key + "']";
+        return new ContractNode(child, pointer.appendProperty(key), path + step, key, problems);
     }
 
     private ContractNode item(int index) {
