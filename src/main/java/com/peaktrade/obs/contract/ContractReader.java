@@ -1,5 +1,6 @@
 package com.peaktrade.obs.contract;
 
+import com.peaktrade.obs.promql.Expr;
 import com.peaktrade.obs.promql.PromqlException;
 import com.peaktrade.obs.promql.PromqlParser;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ final class ContractReader {
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\$\\{?[A-Za-z_]\\w*");
 
     private final RelativeFiles files;
     private final Predicate<String> isLintRule;
@@ -210,7 +212,9 @@ final class ContractReader {
         if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
             n.get("min_value").problem("min_value " + min.getAsDouble() + " is above max_value " + max.getAsDouble());
         }
-        return Optional.of(new GoldenQuery(name, promql(n), n.integer("min_series", 1, Integer.MAX_VALUE).orElse(1), min, max,
+        String promql = promql(n);
+        withoutTemplateVariables(n, promql);
+        return Optional.of(new GoldenQuery(name, promql, n.integer("min_series", 1, Integer.MAX_VALUE).orElse(1), min, max,
                 n.flag("optional"), n.where()));
     }
 
@@ -225,6 +229,37 @@ final class ContractReader {
             }
         }
         return promql;
+    }
+
+    /**
+     * A golden query goes to Prometheus as written, where a Grafana template variable means nothing
+     * ({@code [$__rate_interval]} is an error there, {@code job="$job"} matches no series).
+     */
+    private static void withoutTemplateVariables(ContractNode n, String promql) {
+        Expr expr;
+        try {
+            expr = PromqlParser.parse(promql);
+        } catch (PromqlException e) {
+            return;
+        }
+        List<String> variables = new ArrayList<>();
+        expr.walk(e -> {
+            if (e instanceof Expr.Variable v) {
+                variables.add("$" + v.name());
+            } else if (e instanceof Expr.Selector s) {
+                if (s.hasRange() && s.range().variable()) {
+                    variables.add(s.range().toString());
+                }
+                s.matchers().stream().map(Expr.Matcher::value).filter(value -> TEMPLATE_VARIABLE.matcher(value).find())
+                        .forEach(variables::add);
+            } else if (e instanceof Expr.Subquery q && (q.range().variable() || q.step() != null && q.step().variable())) {
+                variables.add(q.range() + (q.step() == null ? "" : ":" + q.step()));
+            }
+        });
+        if (!variables.isEmpty()) {
+            n.get("promql").problem("Grafana template variables mean nothing to Prometheus: " + String.join(", ", variables)
+                    + " (write the value out)");
+        }
     }
 
     private Optional<ExporterContract> exporter(ContractNode n) {
