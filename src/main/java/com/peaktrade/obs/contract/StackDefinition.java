@@ -1,5 +1,6 @@
 package com.peaktrade.obs.contract;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,8 +25,8 @@ public record StackDefinition(String name, Optional<String> description, String 
 
     public StackDefinition {
         compose = List.copyOf(compose);
-        services = services.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(services));
-        expects = expects.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(expects));
+        services = services.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(services));
+        expects = expects.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(expects));
     }
 
     public Optional<StackService> service(StackService.Role role) {
