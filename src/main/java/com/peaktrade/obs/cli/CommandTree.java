@@ -31,6 +31,7 @@ final class CommandTree {
             AppCommand.class,
             PrometheusCommand.class,
             LintCommand.class,
+            ContractCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     private CommandTree() {

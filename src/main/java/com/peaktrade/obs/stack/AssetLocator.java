@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,14 @@ public final class AssetLocator {
     }
 
     public static Assets locate(Path explicitDir, Path workingDir, Map<String, String> env) {
+        return onDisk(explicitDir, workingDir).orElseGet(() -> new Assets(extractEmbedded(stateDir(env)), "embedded copy"));
+    }
+
+    /**
+     * --assets-dir, else the working directory when it is a checkout; empty when only the embedded
+     * copy remains (nothing is extracted here).
+     */
+    public static Optional<Assets> onDisk(Path explicitDir, Path workingDir) {
         if (explicitDir != null) {
             Path dir = explicitDir.toAbsolutePath().normalize();
             List<String> missing = missingFolders(dir);
@@ -47,13 +56,13 @@ public final class AssetLocator {
                 throw new ConfigException("--assets-dir " + dir + " lacks " + String.join(", ", missing),
                         "point it at a directory with compose/, prometheus/ and grafana/ (like the repository root)");
             }
-            return new Assets(dir, "--assets-dir");
+            return Optional.of(new Assets(dir, "--assets-dir"));
         }
         Path cwd = workingDir.toAbsolutePath().normalize();
         if (missingFolders(cwd).isEmpty() && Files.isRegularFile(cwd.resolve("compose/prometheus-local.yaml"))) {
-            return new Assets(cwd, "checkout " + cwd);
+            return Optional.of(new Assets(cwd, "checkout " + cwd));
         }
-        return new Assets(extractEmbedded(stateDir(env)), "embedded copy");
+        return Optional.empty();
     }
 
     static List<String> missingFolders(Path dir) {
