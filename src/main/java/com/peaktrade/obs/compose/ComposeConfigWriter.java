@@ -12,13 +12,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a project in the shape of {@code docker compose config --format json|yaml}: top-level
- * name, services, networks, volumes; ports and volumes in long syntax with absolute bind sources;
- * environment as a map; command and entrypoint as lists. Service keys are in alphabetical order.
+ * name, services, networks, volumes, configs (only those some service uses, as docker compose
+ * does); ports and volumes in long syntax with absolute bind sources; environment as a map;
+ * command and entrypoint as lists. Service keys are in alphabetical order. What still differs
+ * from docker compose is listed in docs/compose-parity.md.
  */
 public final class ComposeConfigWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -72,13 +76,49 @@ public final class ComposeConfigWriter {
             redactSecrets(node.path("environment"));
             services.set(name, node);
         });
-        ObjectNode networks = root.putObject("networks");
-        project.networks().forEach((key, network) -> networks.set(key,
-                topLevelNode(network.name(), network.driver(), network.external(), network.labels())));
-        ObjectNode volumes = root.putObject("volumes");
-        project.volumes().forEach((key, volume) -> volumes.set(key,
-                topLevelNode(volume.name(), volume.driver(), volume.external(), volume.labels())));
+        Set<String> usedNetworks = new HashSet<>();
+        Set<String> usedVolumes = new HashSet<>();
+        Set<String> usedConfigs = new HashSet<>();
+        project.services().values().forEach(service -> {
+            usedNetworks.addAll(service.networks());
+            service.volumes().stream().filter(v -> VolumeSpec.VOLUME.equals(v.type()) && v.source() != null)
+                    .forEach(v -> usedVolumes.add(v.source()));
+            service.configs().forEach(c -> usedConfigs.add(c.source()));
+        });
+        ObjectNode networks = NODES.objectNode();
+        project.networks().forEach((key, network) -> {
+            if (usedNetworks.contains(key)) {
+                networks.set(key, topLevelNode(network.name(), network.driver(), network.external(), network.labels()));
+            }
+        });
+        putObject(root, "networks", networks);
+        ObjectNode volumes = NODES.objectNode();
+        project.volumes().forEach((key, volume) -> {
+            if (usedVolumes.contains(key)) {
+                volumes.set(key, topLevelNode(volume.name(), volume.driver(), volume.external(), volume.labels()));
+            }
+        });
+        putObject(root, "volumes", volumes);
+        ObjectNode configs = NODES.objectNode();
+        project.configs().forEach((key, config) -> {
+            if (usedConfigs.contains(key)) {
+                configs.set(key, configNode(config));
+            }
+        });
+        putObject(root, "configs", configs);
         return root;
+    }
+
+    private static ObjectNode configNode(ConfigSpec config) {
+        ObjectNode node = NODES.objectNode().put("name", config.name());
+        if (config.file() != null) {
+            node.put("file", config.file().toString());
+        } else if (config.environment() != null) {
+            node.put("environment", config.environment());
+        } else {
+            node.put("content", config.content());
+        }
+        return node;
     }
 
     /** Printed models never show passwords: values of secret-looking keys become ********. */
@@ -94,7 +134,14 @@ public final class ComposeConfigWriter {
 
     private static ObjectNode serviceNode(ServiceSpec service) {
         ObjectNode node = NODES.objectNode();
+        putNonEmpty(node, "cap_add", service.capAdd());
+        putNonEmpty(node, "cap_drop", service.capDrop());
         putList(node, "command", service.command());
+        if (!service.configs().isEmpty()) {
+            ArrayNode configs = node.putArray("configs");
+            service.configs().forEach(config -> configs.add(configMountNode(config)));
+        }
+        putText(node, "container_name", service.containerName());
         if (!service.dependsOn().isEmpty()) {
             ObjectNode dependsOn = node.putObject("depends_on");
             service.dependsOn().forEach((name, dependency) -> dependsOn.putObject(name)
@@ -103,9 +150,7 @@ public final class ComposeConfigWriter {
         }
         putList(node, "entrypoint", service.entrypoint());
         putMap(node, "environment", service.environment());
-        if (!service.extraHosts().isEmpty()) {
-            putList(node, "extra_hosts", service.extraHosts());
-        }
+        putNonEmpty(node, "extra_hosts", service.extraHosts());
         if (service.healthcheck() != null) {
             node.set("healthcheck", healthcheckNode(service.healthcheck()));
         }
@@ -118,10 +163,29 @@ public final class ComposeConfigWriter {
             service.ports().forEach(port -> ports.add(portNode(port)));
         }
         putText(node, "restart", service.restart());
+        if (service.stdinOpen()) {
+            node.put("stdin_open", true);
+        }
+        putNonEmpty(node, "tmpfs", service.tmpfs());
+        if (service.tty()) {
+            node.put("tty", true);
+        }
         putText(node, "user", service.user());
         if (!service.volumes().isEmpty()) {
             ArrayNode volumes = node.putArray("volumes");
             service.volumes().forEach(volume -> volumes.add(volumeNode(volume)));
+        }
+        return node;
+    }
+
+    /** As compose prints it: the mode in octal text ("0440"). */
+    private static ObjectNode configMountNode(ConfigMount config) {
+        ObjectNode node = NODES.objectNode().put("source", config.source());
+        putText(node, "target", config.target());
+        putText(node, "uid", config.uid());
+        putText(node, "gid", config.gid());
+        if (config.mode() != null) {
+            node.put("mode", "0" + Integer.toOctalString(config.mode()));
         }
         return node;
     }
@@ -138,6 +202,7 @@ public final class ComposeConfigWriter {
         return node.put("protocol", port.protocol());
     }
 
+    /** bind: {} is a bind section without create_host_path; tmpfs size is text, mode a number (as compose prints them). */
     private static ObjectNode volumeNode(VolumeSpec volume) {
         ObjectNode node = NODES.objectNode().put("type", volume.type());
         putText(node, "source", volume.source());
@@ -145,11 +210,23 @@ public final class ComposeConfigWriter {
         if (volume.readOnly()) {
             node.put("read_only", true);
         }
-        if (volume.isBind() && volume.createHostPath()) {
-            node.putObject("bind").put("create_host_path", true);
+        if (volume.isBind() && volume.bindOptions()) {
+            ObjectNode bind = node.putObject("bind");
+            if (volume.createHostPath()) {
+                bind.put("create_host_path", true);
+            }
         }
-        if (!volume.isBind()) {
+        if (VolumeSpec.VOLUME.equals(volume.type())) {
             node.putObject("volume");
+        }
+        if (volume.tmpfs() != null) {
+            ObjectNode tmpfs = node.putObject("tmpfs");
+            if (volume.tmpfs().sizeBytes() != null) {
+                tmpfs.put("size", volume.tmpfs().sizeBytes().toString());
+            }
+            if (volume.tmpfs().mode() != null) {
+                tmpfs.put("mode", volume.tmpfs().mode());
+            }
         }
         return node;
     }
@@ -195,6 +272,18 @@ public final class ComposeConfigWriter {
         if (values != null) {
             ArrayNode array = node.putArray(key);
             values.forEach(array::add);
+        }
+    }
+
+    private static void putNonEmpty(ObjectNode node, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            putList(node, key, values);
+        }
+    }
+
+    private static void putObject(ObjectNode node, String key, ObjectNode value) {
+        if (!value.isEmpty()) {
+            node.set(key, value);
         }
     }
 

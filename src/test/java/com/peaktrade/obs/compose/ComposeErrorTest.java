@@ -155,9 +155,9 @@ class ComposeErrorTest {
     }
 
     @Test
-    void composeOverrideTagsAreRefusedRatherThanMisread() {
-        assertThat(errorOf("services:\n  app:\n    image: a\n    ports: !reset []\n"))
-                .isEqualTo("compose.yaml:4: the YAML tag !reset is not supported");
+    void customYamlTagsOtherThanResetAndOverrideAreRefusedRatherThanMisread() {
+        assertThat(errorOf("services:\n  app:\n    image: a\n    ports: !merge []\n"))
+                .isEqualTo("compose.yaml:4: the YAML tag !merge is not supported (compose knows !reset and !override)");
     }
 
     @Test

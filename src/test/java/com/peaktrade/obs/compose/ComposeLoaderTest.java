@@ -176,9 +176,9 @@ class ComposeLoaderTest {
                 services:
                   app:
                     image: a
-                    cap_add: [NET_ADMIN]
+                    privileged: true
                     x-mine: ok
-                    container_name: custom
+                    ulimits: {nofile: 1024}
                     healthcheck: {test: [CMD, "true"], start_interval: 1s}
                 x-extension: fine
                 secrets: {}
@@ -187,8 +187,8 @@ class ComposeLoaderTest {
                 .map(w -> w.replace(dir.resolve("compose.yaml").toString(), "compose.yaml")).toList();
         assertThat(warnings).containsExactly(
                 "compose.yaml:1: the attribute \"version\" is obsolete, it will be ignored, please remove it to avoid potential confusion",
-                "compose.yaml:5: service \"app\": key \"cap_add\" is not supported and is ignored",
-                "compose.yaml:7: services.app.container_name is ignored: containers are always named <project>-<service>-1",
+                "compose.yaml:5: service \"app\": key \"privileged\" is not supported and is ignored",
+                "compose.yaml:7: service \"app\": key \"ulimits\" is not supported and is ignored",
                 "compose.yaml:8: services.app.healthcheck: key \"start_interval\" is not supported and is ignored",
                 "compose.yaml:10: top-level key \"secrets\" is not supported and is ignored");
     }
