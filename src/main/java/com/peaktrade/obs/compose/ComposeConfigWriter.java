@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,6 +75,10 @@ public final class ComposeConfigWriter {
         project.services().forEach((name, service) -> {
             ObjectNode node = serviceNode(service);
             redactSecrets(node.path("environment"));
+            if (!service.extraHosts().isEmpty()) {
+                // compose prints host=ip (an IPv6 address has colons); the model keeps the engine's host:ip
+                putList(node, "extra_hosts", service.extraHosts().stream().map(h -> h.replaceFirst(":", "=")).toList());
+            }
             services.set(name, node);
         });
         Set<String> usedNetworks = new HashSet<>();
@@ -106,7 +111,25 @@ public final class ComposeConfigWriter {
             }
         });
         putObject(root, "configs", configs);
-        return root;
+        return (ObjectNode) escapeDollars(root);
+    }
+
+    /**
+     * Every {@code $} written as {@code $$}, as docker compose config does: the output is itself a
+     * compose file, and reading it back must not substitute anything a second time.
+     */
+    private static JsonNode escapeDollars(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().contains("$") ? NODES.textNode(node.asText().replace("$", "$$")) : node;
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(e -> e.setValue(escapeDollars(e.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, escapeDollars(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private static ObjectNode configNode(ConfigSpec config) {
@@ -122,7 +145,7 @@ public final class ComposeConfigWriter {
     }
 
     /** Printed models never show passwords: values of secret-looking keys become ********. */
-    private static void redactSecrets(com.fasterxml.jackson.databind.JsonNode environment) {
+    private static void redactSecrets(JsonNode environment) {
         if (environment instanceof ObjectNode env) {
             env.properties().forEach(e -> {
                 if (SecretKeys.isSecret(e.getKey()) && !e.getValue().isNull() && !e.getValue().asText().isEmpty()) {
