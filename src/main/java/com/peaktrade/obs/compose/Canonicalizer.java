@@ -55,7 +55,8 @@ final class Canonicalizer {
         serviceFields.put("container_name", this::string);
         serviceFields.put("cap_add", this::stringList);
         serviceFields.put("cap_drop", this::stringList);
-        serviceFields.put("tmpfs", (value, path) -> value instanceof List ? stringList(value, path) : List.of(string(value, path)));
+        serviceFields.put("tmpfs", (value, path) -> value instanceof List ? stringList(value, path)
+                : List.of(string(value, path)));
         serviceFields.put("stdin_open", this::bool);
         serviceFields.put("tty", this::bool);
         serviceFields.put("configs", this::serviceConfigs);
@@ -263,7 +264,8 @@ final class Canonicalizer {
         warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume", "tmpfs"));
         String type = required(string(volume.get("type"), Paths.key(path, "type")), path, "type");
         if (!type.equals(VolumeSpec.BIND) && !type.equals(VolumeSpec.VOLUME) && !type.equals(VolumeSpec.TMPFS)) {
-            throw raw.error(Paths.key(path, "type"), "volume type \"" + type + "\" is not supported (only bind, volume and tmpfs)");
+            throw raw.error(Paths.key(path, "type"), "volume type \"" + type
+                    + "\" is not supported (only bind, volume and tmpfs)");
         }
         String source = string(volume.get("source"), Paths.key(path, "source"));
         if (type.equals(VolumeSpec.BIND) && (source == null || source.isEmpty())) {
@@ -311,21 +313,24 @@ final class Canonicalizer {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = Paths.index(path, i);
             if (!(items.get(i) instanceof Map<?, ?> map)) {
-                configs.add(new ConfigMount(required(string(items.get(i), itemPath), itemPath, "source"), null, null, null, null));
+                String source = required(string(items.get(i), itemPath), itemPath, "source");
+                configs.add(new ConfigMount(source, null, null, null, null));
                 continue;
             }
             Map<String, Object> entry = RawTypes.asMap(map);
             warnUnknown(entry, itemPath, Set.of("source", "target", "uid", "gid", "mode"));
-            String mode = string(entry.get("mode"), Paths.key(itemPath, "mode"));
+            String modeText = string(entry.get("mode"), Paths.key(itemPath, "mode"));
+            Integer mode;
             try {
-                configs.add(new ConfigMount(required(string(entry.get("source"), Paths.key(itemPath, "source")), itemPath, "source"),
-                        string(entry.get("target"), Paths.key(itemPath, "target")),
-                        string(entry.get("uid"), Paths.key(itemPath, "uid")),
-                        string(entry.get("gid"), Paths.key(itemPath, "gid")),
-                        mode == null ? null : fileMode(mode)));
+                mode = modeText == null ? null : fileMode(modeText);
             } catch (IllegalArgumentException e) {
                 throw raw.error(Paths.key(itemPath, "mode"), itemPath + ".mode: " + e.getMessage());
             }
+            configs.add(new ConfigMount(required(string(entry.get("source"), Paths.key(itemPath, "source")), itemPath, "source"),
+                    string(entry.get("target"), Paths.key(itemPath, "target")),
+                    string(entry.get("uid"), Paths.key(itemPath, "uid")),
+                    string(entry.get("gid"), Paths.key(itemPath, "gid")),
+                    mode));
         }
         return configs;
     }

@@ -23,9 +23,10 @@ record IncludeEntry(String node, List<Path> files, Path projectDirectory, List<P
     }
 
     static IncludeEntry parse(Object item, String node, RawFile raw, Path workingDir, Set<String> warnings) {
-        Map<String, Object> entry = item instanceof Map<?, ?> map ? RawTypes.asMap(map) : Map.of("path", item == null ? "" : item);
-        entry.keySet().stream().filter(key -> !KEYS.contains(key) && !key.startsWith("x-")).forEach(key ->
-                warnings.add(raw.warning(RawFile.Paths.key(node, key), node + ": key \"" + key + "\" is not supported and is ignored")));
+        Map<String, Object> entry = item instanceof Map<?, ?> map ? RawTypes.asMap(map)
+                : Map.of("path", item == null ? "" : item);
+        entry.keySet().stream().filter(key -> !KEYS.contains(key) && !key.startsWith("x-")).forEach(key -> warnings.add(
+                raw.warning(RawFile.Paths.key(node, key), node + ": key \"" + key + "\" is not supported and is ignored")));
         List<Path> files = paths(entry.get("path"), RawFile.Paths.key(node, "path"), raw, workingDir);
         if (files.isEmpty()) {
             throw raw.error(node, node + " needs a path");
