@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Turns one interpolated document into canonical form: long syntax, typed leaves ({@link PortSpec},
@@ -18,6 +19,8 @@ import java.util.TreeSet;
  */
 final class Canonicalizer {
     static final String BUILD_MARKER = "build";
+    /** Canonical key of an environment config's value; a dotted key no compose file can set here. */
+    static final String CONFIG_ENVIRONMENT_VALUE = "environment.value";
 
     /** Reads one service key's raw value at a path into its canonical value. */
     @FunctionalInterface
@@ -27,15 +30,18 @@ final class Canonicalizer {
 
     private final RawFile raw;
     private final List<String> warnings;
+    private final Function<String, String> variables;
     private final Map<String, Field> serviceFields = new LinkedHashMap<>();
 
-    private Canonicalizer(RawFile raw, List<String> warnings) {
+    private Canonicalizer(RawFile raw, List<String> warnings, Function<String, String> variables) {
         this.raw = raw;
         this.warnings = warnings;
+        this.variables = variables;
         serviceFields.put("image", this::string);
         serviceFields.put("command", this::words);
         serviceFields.put("entrypoint", this::words);
-        serviceFields.put("environment", (value, path) -> keyValues(value, path, null));
+        // a bare KEY takes its value from the shell, then .env (null when neither has it)
+        serviceFields.put("environment", (value, path) -> keyValues(value, path, variables));
         serviceFields.put("env_file", this::envFiles);
         serviceFields.put("ports", this::ports);
         serviceFields.put("volumes", this::volumes);
@@ -43,19 +49,29 @@ final class Canonicalizer {
         serviceFields.put("restart", this::string);
         serviceFields.put("depends_on", this::dependsOn);
         serviceFields.put("healthcheck", this::healthcheck);
-        serviceFields.put("labels", (value, path) -> keyValues(value, path, ""));
+        serviceFields.put("labels", (value, path) -> keyValues(value, path, key -> ""));
         serviceFields.put("user", this::string);
         serviceFields.put("networks", this::serviceNetworks);
-        serviceFields.put("container_name", (value, path) -> ignored(path, "containers are always named <project>-<service>-1"));
+        serviceFields.put("container_name", this::string);
+        serviceFields.put("cap_add", this::stringList);
+        serviceFields.put("cap_drop", this::stringList);
+        serviceFields.put("tmpfs", (value, path) -> value instanceof List ? stringList(value, path)
+                : List.of(string(value, path)));
+        serviceFields.put("stdin_open", this::bool);
+        serviceFields.put("tty", this::bool);
+        serviceFields.put("configs", this::serviceConfigs);
         serviceFields.put(BUILD_MARKER, (value, path) -> {
             ignored(path, "images are pulled, never built");
             return Boolean.TRUE;
         });
     }
 
-    /** The canonical form of one document; warnings are appended to the list. */
-    static Map<String, Object> canonicalize(RawFile raw, List<String> warnings) {
-        return new Canonicalizer(raw, warnings).root();
+    /**
+     * The canonical form of one document; warnings are appended to the list. {@code variables}
+     * (shell, then .env; null when unset) give bare environment keys their value.
+     */
+    static CanonicalDocument canonicalize(RawFile raw, List<String> warnings, Function<String, String> variables) {
+        return new CanonicalDocument(new Canonicalizer(raw, warnings, variables).root(), raw.replaced());
     }
 
     private Map<String, Object> root() {
@@ -67,6 +83,7 @@ final class Canonicalizer {
                 case "name" -> result.put(key, string(value, key));
                 case "services" -> result.put(key, services(value));
                 case "networks", "volumes" -> result.put(key, topLevel(value, key));
+                case "configs" -> result.put(key, topLevelConfigs(value, key));
                 default -> {
                     if (!key.startsWith("x-")) {
                         warnings.add(raw.warning(key, "top-level key \"" + key + "\" is not supported and is ignored"));
@@ -138,6 +155,10 @@ final class Canonicalizer {
         }
     }
 
+    private List<String> stringList(Object value, String path) {
+        return strings(list(value, path), path);
+    }
+
     private List<String> strings(List<?> list, String path) {
         List<String> result = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -147,15 +168,18 @@ final class Canonicalizer {
         return result;
     }
 
-    /** environment/labels: a map, or a list of "K=V" ("K" alone gives bareValue); ordered by first key. */
-    private Map<String, String> keyValues(Object value, String path, String bareValue) {
+    /**
+     * environment/labels: a map, or a list of "K=V"; a bare "K" (or "K:" with no value) gets
+     * bareValue(K), which may be null. Ordered by first key.
+     */
+    private Map<String, String> keyValues(Object value, String path, Function<String, String> bareValue) {
         Map<String, String> result = new LinkedHashMap<>();
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 String entry = string(list.get(i), Paths.index(path, i));
                 int eq = entry == null ? -1 : entry.indexOf('=');
                 if (eq < 0) {
-                    result.put(entry, bareValue);
+                    result.put(entry, bareValue.apply(entry));
                 } else {
                     result.put(entry.substring(0, eq), entry.substring(eq + 1));
                 }
@@ -164,7 +188,7 @@ final class Canonicalizer {
         }
         mapping(value, path).forEach((key, v) -> {
             String text = string(v, Paths.key(path, key));
-            result.put(key, text == null ? bareValue : text);
+            result.put(key, text == null ? bareValue.apply(key) : text);
         });
         return result;
     }
@@ -238,20 +262,25 @@ final class Canonicalizer {
     }
 
     private VolumeSpec longVolume(Map<String, Object> volume, String path) {
-        warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume"));
+        warnUnknown(volume, path, Set.of("type", "source", "target", "read_only", "bind", "volume", "tmpfs"));
         String type = required(string(volume.get("type"), Paths.key(path, "type")), path, "type");
-        if (!type.equals(VolumeSpec.BIND) && !type.equals(VolumeSpec.VOLUME)) {
-            throw raw.error(Paths.key(path, "type"), "volume type \"" + type + "\" is not supported (only bind and volume)");
+        if (!type.equals(VolumeSpec.BIND) && !type.equals(VolumeSpec.VOLUME) && !type.equals(VolumeSpec.TMPFS)) {
+            throw raw.error(Paths.key(path, "type"), "volume type \"" + type
+                    + "\" is not supported (only bind, volume and tmpfs)");
         }
         String source = string(volume.get("source"), Paths.key(path, "source"));
         if (type.equals(VolumeSpec.BIND) && (source == null || source.isEmpty())) {
             throw raw.error(path, "a bind mount needs a source");
         }
+        if (type.equals(VolumeSpec.TMPFS) && source != null && !source.isEmpty()) {
+            throw raw.error(Paths.key(path, "source"), "a tmpfs mount has no source");
+        }
         String target = VolumeSyntax.target(required(string(volume.get("target"), Paths.key(path, "target")), path, "target"),
                 path);
         boolean readOnly = bool(volume.getOrDefault("read_only", Boolean.FALSE), Paths.key(path, "read_only"));
-        // the options object of the mount's own type (bind: for a bind, volume: for a volume)
-        Map<String, Object> options = volume.get(type) instanceof Map<?, ?> map ? RawTypes.asMap(map) : null;
+        // the options object of the mount's own type (bind: for a bind, volume: for a volume; tmpfs: below)
+        Map<String, Object> options = !type.equals(VolumeSpec.TMPFS) && volume.get(type) instanceof Map<?, ?> map
+                ? RawTypes.asMap(map) : null;
         boolean createHostPath = false;
         if (options != null) {
             boolean bind = type.equals(VolumeSpec.BIND);
@@ -260,7 +289,66 @@ final class Canonicalizer {
                     Paths.key(path, "bind.create_host_path"));
         }
         return new VolumeSpec(type, source == null || source.isEmpty() ? null : source, target, readOnly, createHostPath,
-                options != null);
+                options != null, tmpfsOptions(volume.get("tmpfs"), type, Paths.key(path, "tmpfs")));
+    }
+
+    private TmpfsOptions tmpfsOptions(Object value, String type, String path) {
+        if (value == null) {
+            return null;
+        }
+        if (!type.equals(VolumeSpec.TMPFS)) {
+            throw raw.error(path, path + ": tmpfs options are only for type: tmpfs, not " + type);
+        }
+        Map<String, Object> options = mapping(value, path);
+        warnUnknown(options, path, Set.of("size", "mode"));
+        String size = string(options.get("size"), Paths.key(path, "size"));
+        String mode = string(options.get("mode"), Paths.key(path, "mode"));
+        try {
+            return new TmpfsOptions(size == null ? null : ByteSizes.parse(size), mode == null ? null : fileMode(mode));
+        } catch (IllegalArgumentException e) {
+            throw raw.error(path, path + ": " + e.getMessage());
+        }
+    }
+
+    /** Service configs: a config key, or {source, target, uid, gid, mode}. */
+    private List<ConfigMount> serviceConfigs(Object value, String path) {
+        List<ConfigMount> configs = new ArrayList<>();
+        List<?> items = list(value, path);
+        for (int i = 0; i < items.size(); i++) {
+            String itemPath = Paths.index(path, i);
+            if (!(items.get(i) instanceof Map<?, ?> map)) {
+                String source = required(string(items.get(i), itemPath), itemPath, "source");
+                configs.add(new ConfigMount(source, null, null, null, null));
+                continue;
+            }
+            Map<String, Object> entry = RawTypes.asMap(map);
+            warnUnknown(entry, itemPath, Set.of("source", "target", "uid", "gid", "mode"));
+            String modeText = string(entry.get("mode"), Paths.key(itemPath, "mode"));
+            Integer mode;
+            try {
+                mode = modeText == null ? null : fileMode(modeText);
+            } catch (IllegalArgumentException e) {
+                throw raw.error(Paths.key(itemPath, "mode"), itemPath + ".mode: " + e.getMessage());
+            }
+            configs.add(new ConfigMount(required(string(entry.get("source"), Paths.key(itemPath, "source")), itemPath, "source"),
+                    string(entry.get("target"), Paths.key(itemPath, "target")),
+                    string(entry.get("uid"), Paths.key(itemPath, "uid")),
+                    string(entry.get("gid"), Paths.key(itemPath, "gid")),
+                    mode));
+        }
+        return configs;
+    }
+
+    /** A file mode as YAML writes it: a leading 0 (or 0o) means octal, as in compose-go. */
+    private static int fileMode(String text) {
+        try {
+            if (text.startsWith("0o") || text.startsWith("0O")) {
+                return Integer.parseInt(text.substring(2), 8);
+            }
+            return text.length() > 1 && text.startsWith("0") ? Integer.parseInt(text, 8) : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid file mode \"" + text + "\" (use e.g. 0440)");
+        }
     }
 
     /** "host:ip" strings from a list ("host:ip" or "host=ip") or a map; IPv6 brackets dropped. */
@@ -342,8 +430,58 @@ final class Canonicalizer {
         return networks;
     }
 
+    /** Reads one option of a top-level entry into its canonical form; false for an option it does not know. */
+    @FunctionalInterface
+    private interface OptionReader {
+        boolean read(String key, String option, Object value, String optionPath, Map<String, Object> entry);
+    }
+
     /** Top-level networks/volumes: key to {name, driver, external, labels}. */
     private Map<String, Object> topLevel(Object value, String path) {
+        return topLevelEntries(value, path, (key, option, v, optionPath, entry) -> {
+            switch (option) {
+                case "name", "driver" -> entry.put(option, string(v, optionPath));
+                case "external" -> entry.put(option, bool(v, optionPath));
+                case "labels" -> entry.put(option, keyValues(v, optionPath, k -> ""));
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Top-level configs: key to {name, file, content, environment}. An environment config also
+     * gets {@link #CONFIG_ENVIRONMENT_VALUE}, its variable's value now (an included file has its
+     * own variables). External configs and drivers are swarm features that docker compose refuses
+     * at up as well: refused here, at load.
+     */
+    private Map<String, Object> topLevelConfigs(Object value, String path) {
+        return topLevelEntries(value, path, (key, option, v, optionPath, entry) -> {
+            switch (option) {
+                case "name", "file", "content" -> entry.put(option, string(v, optionPath));
+                case "environment" -> {
+                    String variable = string(v, optionPath);
+                    entry.put(option, variable);
+                    entry.put(CONFIG_ENVIRONMENT_VALUE, variable == null ? null : variables.apply(variable));
+                }
+                case "external", "driver", "template_driver" -> {
+                    if (!Boolean.FALSE.equals(v) && !"false".equals(v)) {
+                        throw raw.error(optionPath, "config \"" + key + "\": " + option
+                                + " is not supported (docker compose refuses it outside swarm too)");
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Each entry of a top-level section as a map of its known options; unknown ones are warnings. */
+    private Map<String, Object> topLevelEntries(Object value, String path, OptionReader reader) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (value == null) {
             return result;
@@ -351,18 +489,11 @@ final class Canonicalizer {
         mapping(value, path).forEach((key, definition) -> {
             String keyPath = Paths.key(path, key);
             Map<String, Object> entry = new LinkedHashMap<>();
-            Map<String, Object> raw = definition == null ? Map.of() : mapping(definition, keyPath);
-            raw.forEach((option, v) -> {
+            Map<String, Object> options = definition == null ? Map.of() : mapping(definition, keyPath);
+            options.forEach((option, v) -> {
                 String optionPath = Paths.key(keyPath, option);
-                switch (option) {
-                    case "name", "driver" -> entry.put(option, string(v, optionPath));
-                    case "external" -> entry.put(option, bool(v, optionPath));
-                    case "labels" -> entry.put(option, keyValues(v, optionPath, ""));
-                    default -> {
-                        if (!option.startsWith("x-")) {
-                            ignored(optionPath, "not supported");
-                        }
-                    }
+                if (!reader.read(key, option, v, optionPath, entry) && !option.startsWith("x-")) {
+                    ignored(optionPath, "not supported");
                 }
             });
             result.put(key, entry);

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Loads compose files the way docker compose does, in separate pure steps: parse each file,
- * interpolate its values, canonicalise it to long syntax, merge all files in {@code -f} order,
- * then resolve paths and names into a validated {@link ComposeProject}. Same files and same
- * environment give the same project; nothing here touches Docker or the network.
+ * interpolate its values, canonicalise it to long syntax (importing its {@code include:}s), merge
+ * all files in {@code -f} order, then resolve paths and names into a validated {@link ComposeProject}.
+ * Same files and same environment give the same project; nothing here touches Docker or the network.
  */
 public final class ComposeLoader {
 
@@ -27,19 +27,10 @@ public final class ComposeLoader {
         Path projectDir = configFiles.get(0).getParent();
         Map<String, String> variables = variables(request, projectDir);
         Set<String> warnings = new LinkedHashSet<>();
-        Interpolator interpolator = new Interpolator(variables::get, name -> warnings.add(Interpolator.unsetWarning(name)));
-
         List<RawFile> documents = new ArrayList<>();
-        List<Map<String, Object>> canonical = new ArrayList<>();
-        for (int i = 0; i < configFiles.size(); i++) {
-            for (RawFile document : YamlReader.read(configFiles.get(i), request.files().get(i).toString())) {
-                RawFile interpolated = interpolator.interpolate(document);
-                List<String> fileWarnings = new ArrayList<>();
-                canonical.add(Canonicalizer.canonicalize(interpolated, fileWarnings));
-                warnings.addAll(fileWarnings);
-                documents.add(interpolated);
-            }
-        }
+        List<String> displayNames = request.files().stream().map(Path::toString).toList();
+        List<CanonicalDocument> canonical = new ModelReader(warnings, documents)
+                .read(configFiles, displayNames, projectDir, variables, List.of());
         Map<String, Object> merged = Merger.merge(canonical);
         ProjectBuilder builder = new ProjectBuilder(documents, variables, projectDir, warnings::add);
         ComposeProject project = builder.build(merged, projectName(request.projectName(), variables, merged, projectDir),

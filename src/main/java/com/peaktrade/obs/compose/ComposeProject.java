@@ -11,15 +11,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A loaded compose project: services in file order, plus its networks and named volumes. */
+/** A loaded compose project: services in file order, plus its networks, named volumes and configs. */
 public record ComposeProject(String name, Path workingDir, List<Path> configFiles, Map<String, ServiceSpec> services,
-        Map<String, NetworkSpec> networks, Map<String, VolumeTopSpec> volumes) {
+        Map<String, NetworkSpec> networks, Map<String, VolumeTopSpec> volumes, Map<String, ConfigSpec> configs) {
 
     public ComposeProject {
         configFiles = List.copyOf(configFiles);
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
         networks = Collections.unmodifiableMap(new LinkedHashMap<>(networks));
         volumes = Collections.unmodifiableMap(new LinkedHashMap<>(volumes));
+        configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
+    }
+
+    /** A project without top-level configs. */
+    public ComposeProject(String name, Path workingDir, List<Path> configFiles, Map<String, ServiceSpec> services,
+            Map<String, NetworkSpec> networks, Map<String, VolumeTopSpec> volumes) {
+        this(name, workingDir, configFiles, services, networks, volumes, Map.of());
+    }
+
+    /** The name of the service's container: its container_name, else {@code <project>-<service>-1}. */
+    public String containerName(String serviceName) {
+        ServiceSpec service = service(serviceName);
+        return service.containerName() != null ? service.containerName() : name + "-" + serviceName + "-1";
     }
 
     /** The service with this name, or a ConfigException listing the known ones. */

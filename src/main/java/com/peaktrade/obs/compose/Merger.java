@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Merges canonical documents in {@code -f} order. By default mappings merge key by key (a key keeps
  * its first position), lists append and scalars are replaced. The exceptions are two small tables,
  * as in compose-go's override package: paths whose value is replaced whole, and lists that are
- * de-duplicated by a key (a later entry replaces the earlier one in its place).
+ * de-duplicated by a key (a later entry replaces the earlier one in its place). Before a document
+ * merges, the paths it tagged {@code !reset} or {@code !override} are dropped from what came before.
  */
 final class Merger {
     /** Replaced, not merged. */
@@ -25,18 +26,40 @@ final class Merger {
             pattern("services.*.ports"), Merger::portKey,
             pattern("services.*.volumes"), volume -> ((VolumeSpec) volume).target(),
             pattern("services.*.extra_hosts"), Function.identity(),
-            pattern("services.*.env_file"), envFile -> ((EnvFileRef) envFile).path());
+            pattern("services.*.env_file"), envFile -> ((EnvFileRef) envFile).path(),
+            pattern("services.*.cap_add"), Merger::keyOfKeyValue,
+            pattern("services.*.cap_drop"), Merger::keyOfKeyValue,
+            pattern("services.*.tmpfs"), Merger::keyOfKeyValue,
+            pattern("services.*.configs"), config -> ((ConfigMount) config).containerPath());
 
     private Merger() {
     }
 
     /** Merges the documents in order and then applies the uniqueness rules. */
-    static Map<String, Object> merge(List<Map<String, Object>> documents) {
+    static Map<String, Object> merge(List<CanonicalDocument> documents) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        for (Map<String, Object> document : documents) {
-            merged = mergeMaps(merged, document, "");
+        for (CanonicalDocument document : documents) {
+            for (List<String> path : document.replaced()) {
+                merged = without(merged, path);
+            }
+            merged = mergeMaps(merged, document.root(), "");
         }
         return RawTypes.asMap(unique(merged, ""));
+    }
+
+    /** A copy of the tree without the key at path; list items are never removed (as in compose-go). */
+    private static Map<String, Object> without(Map<String, Object> tree, List<String> path) {
+        String key = path.get(0);
+        if (!tree.containsKey(key)) {
+            return tree;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(tree);
+        if (path.size() == 1) {
+            copy.remove(key);
+        } else if (copy.get(key) instanceof Map<?, ?> child) {
+            copy.put(key, without(RawTypes.asMap(child), path.subList(1, path.size())));
+        }
+        return copy;
     }
 
     private static Object merge(Object base, Object override, String path) {
@@ -82,6 +105,13 @@ final class Merger {
         Map<Object, Object> byKey = new LinkedHashMap<>();
         list.forEach(item -> byKey.put(key.apply(item), item));
         return new ArrayList<>(byKey.values());
+    }
+
+    /** "K=V" entries are the same entry when their K is (compose-go's keyValueIndexer). */
+    private static Object keyOfKeyValue(Object entry) {
+        String text = (String) entry;
+        int eq = text.indexOf('=');
+        return eq < 0 ? text : text.substring(0, eq);
     }
 
     /** host_ip (default 0.0.0.0), published, target, protocol. */

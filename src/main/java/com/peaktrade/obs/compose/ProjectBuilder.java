@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The last step: the merged canonical tree becomes typed records. Bind sources are resolved
- * against the project directory ({@code ~} = HOME), env_file entries read, names given their
- * project prefix, and references (volumes, networks, depends_on) checked, with errors pointing at
- * the last file that defines the offending key.
+ * The last step: the merged canonical tree becomes typed records. Bind sources and config files
+ * are resolved against the project directory ({@code ~} = HOME), env_file entries read, names
+ * given their project prefix, and references (volumes, networks, configs, depends_on) and
+ * container names checked, with errors pointing at the last file that defines the offending key.
  */
 final class ProjectBuilder {
     private static final String DEFAULT_NETWORK = "default";
@@ -40,14 +40,25 @@ final class ProjectBuilder {
         topLevel(merged, "networks").forEach((key, entry) -> networks.put(key, new NetworkSpec(key,
                 dockerName(projectName, key, entry), (String) entry.get("driver"), isExternal(entry), labels(entry))));
 
+        Map<String, ConfigSpec> configs = new LinkedHashMap<>();
+        topLevel(merged, "configs").forEach((key, entry) -> configs.put(key, config(projectName, key, entry)));
+
         Map<String, Object> rawServices = merged.get("services") == null ? Map.of() : RawTypes.asMap(merged.get("services"));
         if (rawServices.isEmpty()) {
             throw new ConfigException("no services defined in " + configFiles, "add a services: section");
         }
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         rawServices.forEach((name, service) -> services.put(name, service(name, RawTypes.asMap(service))));
+        Map<String, String> containerNames = new LinkedHashMap<>();
         for (ServiceSpec service : services.values()) {
-            checkReferences(service, services, volumes, networks);
+            checkReferences(service, services, volumes, networks, configs);
+            String previous = service.containerName() == null ? null
+                    : containerNames.putIfAbsent(service.containerName(), service.name());
+            if (previous != null) {
+                throw error("services." + service.name() + ".container_name", "services." + service.name()
+                        + ": container name \"" + service.containerName() + "\" is already in use by service " + previous,
+                        "give each service its own container_name");
+            }
         }
         boolean usesDefault = services.values().stream().anyMatch(s -> s.networks().contains(DEFAULT_NETWORK));
         if (usesDefault && !networks.containsKey(DEFAULT_NETWORK)) {
@@ -58,7 +69,24 @@ final class ProjectBuilder {
             networks.clear();
             networks.putAll(withDefault);
         }
-        return new ComposeProject(projectName, projectDir, configFiles, services, networks, volumes);
+        return new ComposeProject(projectName, projectDir, configFiles, services, networks, volumes, configs);
+    }
+
+    /** A top-level config: exactly one source, a file path made absolute, name {@code <project>_<key>} unless set. */
+    private ConfigSpec config(String projectName, String key, Map<String, Object> entry) {
+        String path = "configs." + key;
+        long sources = entry.keySet().stream().filter(k -> k.equals("file") || k.equals("content") || k.equals("environment"))
+                .count();
+        if (sources != 1) {
+            throw error(path, path + (sources == 0 ? ": one of file|environment|content must be set"
+                    : ": file|environment|content attributes are mutually exclusive"), null);
+        }
+        String file = (String) entry.get("file");
+        String environment = (String) entry.get("environment");
+        String content = environment != null ? (String) entry.get(Canonicalizer.CONFIG_ENVIRONMENT_VALUE)
+                : (String) entry.get("content");
+        return new ConfigSpec(key, dockerName(projectName, key, entry), file == null ? null : resolvePath(file), content,
+                environment);
     }
 
     @SuppressWarnings("unchecked")
@@ -89,7 +117,14 @@ final class ProjectBuilder {
                 (Map<String, String>) raw.getOrDefault("labels", Map.of()),
                 (String) raw.get("user"),
                 // none, or an empty networks: section, means the default network (compose-go normalize.go)
-                networks == null || networks.isEmpty() ? List.of(DEFAULT_NETWORK) : List.copyOf(networks.keySet()));
+                networks == null || networks.isEmpty() ? List.of(DEFAULT_NETWORK) : List.copyOf(networks.keySet()),
+                (String) raw.get("container_name"),
+                (List<String>) raw.getOrDefault("cap_add", List.of()),
+                (List<String>) raw.getOrDefault("cap_drop", List.of()),
+                (List<String>) raw.getOrDefault("tmpfs", List.of()),
+                Boolean.TRUE.equals(raw.get("stdin_open")),
+                Boolean.TRUE.equals(raw.get("tty")),
+                (List<ConfigMount>) raw.getOrDefault("configs", List.of()));
     }
 
     /** env_file entries in order, then environment on top. */
@@ -104,9 +139,8 @@ final class ProjectBuilder {
                 throw new ConfigException("env file " + file + " not found", "create it, or mark it required: false");
             }
         }
-        // a bare KEY takes its value from the shell or .env, as compose's loader does; unset stays null
-        ((Map<String, String>) raw.getOrDefault("environment", Map.of())).forEach((key, value) ->
-                environment.put(key, value != null ? value : variables.get(key)));
+        // bare KEYs already have their model's value (Canonicalizer); one set nowhere stays null
+        environment.putAll((Map<String, String>) raw.getOrDefault("environment", Map.of()));
         return environment;
     }
 
@@ -129,18 +163,22 @@ final class ProjectBuilder {
 
     /** Absolute and clean: {@code ~} is HOME, relative paths start at the project directory. */
     private Path resolvePath(String source) {
-        String home = variables.getOrDefault("HOME", System.getProperty("user.home"));
-        String expanded = source.equals("~") ? home : source.startsWith("~/") ? home + source.substring(1) : source;
-        return projectDir.resolve(expanded).normalize();
+        return HostPaths.of(projectDir, variables).resolve(source);
     }
 
     private void checkReferences(ServiceSpec service, Map<String, ServiceSpec> services, Map<String, VolumeTopSpec> volumes,
-            Map<String, NetworkSpec> networks) {
+            Map<String, NetworkSpec> networks, Map<String, ConfigSpec> configs) {
         String path = "services." + service.name();
         for (VolumeSpec volume : service.volumes()) {
             if (volume.type().equals(VolumeSpec.VOLUME) && volume.source() != null && !volumes.containsKey(volume.source())) {
                 throw error(path + ".volumes", "service \"" + service.name() + "\" refers to undefined volume "
                         + volume.source() + ": invalid compose project", "declare it under the top-level volumes:");
+            }
+        }
+        for (ConfigMount config : service.configs()) {
+            if (!configs.containsKey(config.source())) {
+                throw error(path + ".configs", "service \"" + service.name() + "\" refers to undefined config "
+                        + config.source() + ": invalid compose project", "declare it under the top-level configs:");
             }
         }
         for (String network : service.networks()) {

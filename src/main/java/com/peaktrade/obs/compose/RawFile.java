@@ -2,17 +2,21 @@ package com.peaktrade.obs.compose;
 
 import com.peaktrade.obs.error.ConfigException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One YAML document of one compose file as plain maps, lists and scalars (String, Boolean, null;
  * numbers keep their source text), plus the line of each node by path ("services.app.ports[0]"),
- * so later steps can name file and line in their errors.
+ * so later steps can name file and line in their errors. {@code replaced} are the key paths this
+ * document tagged {@code !reset} or {@code !override}: the merge drops their earlier value.
  */
-record RawFile(Path file, String displayName, Map<String, Object> root, Map<String, Integer> lines) {
+record RawFile(Path file, String displayName, Map<String, Object> root, Map<String, Integer> lines,
+        Set<List<String>> replaced) {
 
     RawFile withRoot(Map<String, Object> newRoot) {
-        return new RawFile(file, displayName, newRoot, lines);
+        return new RawFile(file, displayName, newRoot, lines, replaced);
     }
 
     /** "file:line" for the node at path, or its nearest ancestor with a known line. */

@@ -54,8 +54,12 @@ public final class ServiceConfigHash {
      * Omit rule = the Go field's json tag: NEVER without omitempty, NIL for pointers, EMPTY else.
      */
     static final Map<String, Field> FIELDS = Map.ofEntries(
+            Map.entry("cap_add", field(ServiceSpec::capAdd, Omit.EMPTY)),
+            Map.entry("cap_drop", field(ServiceSpec::capDrop, Omit.EMPTY)),
             // ShellCommand has no omitempty: null = image default, [] = cleared
             Map.entry("command", field(ServiceSpec::command, Omit.NEVER)),
+            Map.entry("configs", field(s -> s.configs().stream().map(ServiceConfigHash::config).toList(), Omit.EMPTY)),
+            Map.entry("container_name", field(ServiceSpec::containerName, Omit.EMPTY)),
             Map.entry("entrypoint", field(ServiceSpec::entrypoint, Omit.NEVER)),
             // MappingWithEquals: a Go map (sorted keys), null for a KEY that is set nowhere
             Map.entry("environment", field(ServiceSpec::environment, Omit.EMPTY)),
@@ -66,6 +70,10 @@ public final class ServiceConfigHash {
             Map.entry("networks", field(s -> networks(s.networks()), Omit.EMPTY)),
             Map.entry("ports", field(s -> s.ports().stream().map(ServiceConfigHash::port).toList(), Omit.EMPTY)),
             Map.entry("restart", field(ServiceSpec::restart, Omit.EMPTY)),
+            Map.entry("stdin_open", field(ServiceSpec::stdinOpen, Omit.EMPTY)),
+            // StringList: a plain "tmpfs: /run" is already the list ["/run"]
+            Map.entry("tmpfs", field(ServiceSpec::tmpfs, Omit.EMPTY)),
+            Map.entry("tty", field(ServiceSpec::tty, Omit.EMPTY)),
             Map.entry("user", field(ServiceSpec::user, Omit.EMPTY)),
             Map.entry("volumes", field(s -> s.volumes().stream().map(ServiceConfigHash::volume).toList(), Omit.EMPTY)));
 
@@ -149,11 +157,27 @@ public final class ServiceConfigHash {
                 .put("protocol", port.protocol(), Omit.EMPTY);
     }
 
-    /** ServiceVolumeConfig; its bind/volume options object is a pointer, written even when empty. */
+    /** ServiceConfigObjConfig; its mode is a *FileMode, which marshals as octal text ("0440"). */
+    private static GoJson.Struct config(ConfigMount config) {
+        return new GoJson.Struct()
+                .put("source", config.source(), Omit.EMPTY)
+                .put("target", config.target(), Omit.EMPTY)
+                .put("uid", config.uid(), Omit.EMPTY)
+                .put("gid", config.gid(), Omit.EMPTY)
+                .put("mode", config.mode() == null ? null : "0" + Integer.toOctalString(config.mode()), Omit.NIL);
+    }
+
+    /** ServiceVolumeConfig; its bind/volume/tmpfs options object is a pointer, written even when empty. */
     private static GoJson.Struct volume(VolumeSpec volume) {
         GoJson.Struct options = volume.typeOptions() ? new GoJson.Struct() : null;
         if (options != null && volume.isBind()) {
             options.put("create_host_path", volume.createHostPath(), Omit.EMPTY);
+        }
+        if (options != null && volume.tmpfs() != null) {
+            // UnitBytes marshals as quoted decimal text; both fields are omitempty values
+            Long size = volume.tmpfs().sizeBytes();
+            options.put("size", size == null || size == 0 ? null : size.toString(), Omit.EMPTY)
+                    .put("mode", volume.tmpfs().mode(), Omit.EMPTY);
         }
         return new GoJson.Struct()
                 .put("type", volume.type(), Omit.EMPTY)
@@ -161,6 +185,7 @@ public final class ServiceConfigHash {
                 .put("target", volume.target(), Omit.EMPTY)
                 .put("read_only", volume.readOnly(), Omit.EMPTY)
                 .put("bind", volume.isBind() ? options : null, Omit.NIL)
-                .put("volume", volume.isBind() ? null : options, Omit.NIL);
+                .put("volume", VolumeSpec.VOLUME.equals(volume.type()) ? options : null, Omit.NIL)
+                .put("tmpfs", volume.isTmpfs() ? options : null, Omit.NIL);
     }
 }

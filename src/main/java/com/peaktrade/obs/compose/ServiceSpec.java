@@ -7,13 +7,29 @@ import java.util.Map;
 
 /**
  * One resolved service: long syntax throughout, bind sources absolute, variables substituted.
- * {@code command}/{@code entrypoint} null mean "image default"; an {@code environment} value of
- * null means a bare {@code KEY} that neither the shell nor .env sets (the container gets no value).
+ * {@code command}/{@code entrypoint} null mean "image default". A bare {@code KEY} in
+ * {@code environment} takes its value from the shell, then {@code .env}; a value of null means it
+ * is set in neither (docker compose then passes the bare key, which unsets it in the container).
+ * <p>
+ * The fields after {@code networks} came later (compose parity): {@code containerName} null means
+ * {@code <project>-<service>-1}; {@code tmpfs} are the service-level {@code PATH[:OPTIONS]} mounts;
+ * {@code configs} refer to the project's top-level configs.
  */
 public record ServiceSpec(String name, String image, List<String> command, List<String> entrypoint,
         Map<String, String> environment, List<PortSpec> ports, List<VolumeSpec> volumes, List<String> extraHosts,
         String restart, Map<String, DependsOn> dependsOn, HealthcheckSpec healthcheck, Map<String, String> labels,
-        String user, List<String> networks) {
+        String user, List<String> networks,
+        String containerName, List<String> capAdd, List<String> capDrop, List<String> tmpfs, boolean stdinOpen,
+        boolean tty, List<ConfigMount> configs) {
+
+    /** A service without the later fields (no container_name, capabilities, tmpfs, tty or configs). */
+    public ServiceSpec(String name, String image, List<String> command, List<String> entrypoint,
+            Map<String, String> environment, List<PortSpec> ports, List<VolumeSpec> volumes, List<String> extraHosts,
+            String restart, Map<String, DependsOn> dependsOn, HealthcheckSpec healthcheck, Map<String, String> labels,
+            String user, List<String> networks) {
+        this(name, image, command, entrypoint, environment, ports, volumes, extraHosts, restart, dependsOn, healthcheck,
+                labels, user, networks, null, List.of(), List.of(), List.of(), false, false, List.of());
+    }
 
     public ServiceSpec {
         command = command == null ? null : List.copyOf(command);
@@ -25,6 +41,10 @@ public record ServiceSpec(String name, String image, List<String> command, List<
         dependsOn = orderedCopy(dependsOn);
         labels = orderedCopy(labels);
         networks = List.copyOf(networks);
+        capAdd = List.copyOf(capAdd);
+        capDrop = List.copyOf(capDrop);
+        tmpfs = List.copyOf(tmpfs);
+        configs = List.copyOf(configs);
     }
 
     /** docker compose's config-hash of this service (see {@link ServiceConfigHash}); stored as its label. */

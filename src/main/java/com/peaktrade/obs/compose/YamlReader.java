@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -25,12 +27,19 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads a compose file into {@link RawFile}s, one per YAML document. Jackson's streaming parser
  * gives tokens and lines; anchors, aliases and {@code <<} merge keys are resolved here because
  * Jackson leaves aliases unresolved. Limits make alias bombs and huge files fail fast.
+ * <p>
+ * Compose's tags: a {@code !reset} node is left out of the document and {@code !override} kept;
+ * both record their path, whose earlier value the merge then drops (compose-go loader/reset.go).
  */
 final class YamlReader {
     static final int MAX_ALIASES = 50;
     static final int MAX_DEPTH = 64;
     static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
     private static final String MERGE_KEY = "<<";
+    private static final String RESET_TAG = "reset";
+    private static final String OVERRIDE_TAG = "override";
+    /** Stands for a {@code !reset} node while reading: its parent leaves it out. */
+    private static final Object RESET = new Object();
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
@@ -43,6 +52,7 @@ final class YamlReader {
     private final String displayName;
     private final Map<String, Object> anchors = new HashMap<>();
     private Map<String, Integer> lines = new HashMap<>();
+    private Set<List<String>> replaced = new LinkedHashSet<>();
     private YAMLParser parser;
     private int aliases;
 
@@ -71,15 +81,16 @@ final class YamlReader {
             parser = yaml;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 lines = new HashMap<>();
-                Object root = readValue("", 0);
-                if (root == null) {
+                replaced = new LinkedHashSet<>();
+                Object root = readValue("", List.of(), 0);
+                if (root == null || root == RESET) {
                     continue;
                 }
                 if (!(root instanceof Map)) {
                     throw new ConfigException(displayName + ": the top level of a compose file must be a mapping, not "
                             + RawTypes.describe(root));
                 }
-                documents.add(new RawFile(file, displayName, RawTypes.asMap(root), Map.copyOf(lines)));
+                documents.add(new RawFile(file, displayName, RawTypes.asMap(root), Map.copyOf(lines), Set.copyOf(replaced)));
             }
         } catch (NoSuchFileException e) {
             throw new ConfigException("compose file not found: " + displayName, "check the -f path");
@@ -109,31 +120,46 @@ final class YamlReader {
         return message;
     }
 
-    /** Reads the value at the current token (the parser stands on it) and records its line. */
-    private Object readValue(String path, int depth) throws IOException {
+    /**
+     * Reads the value at the current token (the parser stands on it) and records its line;
+     * {@code segments} is the same path as a list of keys (service names may contain dots).
+     */
+    private Object readValue(String path, List<String> segments, int depth) throws IOException {
         if (depth > MAX_DEPTH) {
             throw error("nesting deeper than " + MAX_DEPTH + " levels");
         }
         lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
-        rejectTags();
+        String tag = composeTag();
         if (parser.isCurrentAlias()) {
             return resolveAlias(parser.getText());
         }
         String anchor = parser.getObjectId();
         Object value = switch (parser.currentToken()) {
-            case START_OBJECT -> readMapping(path, depth);
-            case START_ARRAY -> readSequence(path, depth);
+            case START_OBJECT -> readMapping(path, segments, depth);
+            case START_ARRAY -> readSequence(path, segments, depth);
             case VALUE_NULL -> null;
             case VALUE_TRUE, VALUE_FALSE -> booleanOrText(parser.getText());
-            default -> parser.getText();
+            default -> tag != null && parser.getText().isEmpty() ? null : parser.getText();
         };
+        if (tag != null) {
+            replaced.add(segments);
+            if (tag.equals(RESET_TAG)) {
+                return RESET;
+            }
+        }
         if (anchor != null) {
             anchors.put(anchor, value);
         }
         return value;
     }
 
-    private Map<String, Object> readMapping(String path, int depth) throws IOException {
+    private static List<String> child(List<String> segments, String key) {
+        List<String> child = new ArrayList<>(segments);
+        child.add(key);
+        return List.copyOf(child);
+    }
+
+    private Map<String, Object> readMapping(String path, List<String> segments, int depth) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();
         List<Object> mergeSources = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -141,7 +167,10 @@ final class YamlReader {
             String childPath = RawFile.Paths.key(path, key);
             lines.put(childPath, parser.currentTokenLocation().getLineNr());
             parser.nextToken();
-            Object value = readValue(childPath, depth + 1);
+            Object value = readValue(childPath, child(segments, key), depth + 1);
+            if (value == RESET) {
+                continue;
+            }
             if (key.equals(MERGE_KEY)) {
                 mergeSources.add(value);
             } else {
@@ -166,10 +195,16 @@ final class YamlReader {
         }
     }
 
-    private List<Object> readSequence(String path, int depth) throws IOException {
+    private List<Object> readSequence(String path, List<String> segments, int depth) throws IOException {
         List<Object> list = new ArrayList<>();
+        int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            list.add(readValue(RawFile.Paths.index(path, list.size()), depth + 1));
+            String itemPath = RawFile.Paths.index(path, index);
+            Object item = readValue(itemPath, child(segments, "[" + index + "]"), depth + 1);
+            index++;
+            if (item != RESET) {
+                list.add(item);
+            }
         }
         return list;
     }
@@ -185,12 +220,19 @@ final class YamlReader {
         return value;
     }
 
-    /** Compose's {@code !reset}/{@code !override} and custom tags would silently change meaning here. */
-    private void rejectTags() throws IOException {
+    /**
+     * "reset" or "override" for compose's tags, null for none or a standard YAML tag; any other
+     * custom tag would silently change meaning and is refused.
+     */
+    private String composeTag() throws IOException {
         String tag = parser.getTypeId();
-        if (tag != null && !tag.startsWith("tag:yaml.org,2002:")) {
-            throw error("the YAML tag !" + tag + " is not supported");
+        if (tag == null || tag.startsWith("tag:yaml.org,2002:")) {
+            return null;
         }
+        if (tag.equals(RESET_TAG) || tag.equals(OVERRIDE_TAG)) {
+            return tag;
+        }
+        throw error("the YAML tag !" + tag + " is not supported (compose knows !reset and !override)");
     }
 
     /** YAML 1.2 booleans only: yes/no/on/off stay text, as in docker compose. */

@@ -11,7 +11,6 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Volume;
 import com.peaktrade.obs.compose.ComposeProject;
@@ -55,6 +54,7 @@ public final class ComposeEngine {
     private final DockerClient docker;
     private final ImagePuller puller;
     private final InspectReader states;
+    private final ConfigDelivery configs;
 
     public ComposeEngine(DockerEngine engine) {
         this(engine.client());
@@ -64,6 +64,7 @@ public final class ComposeEngine {
         this.docker = docker;
         this.puller = new ImagePuller(docker);
         this.states = new InspectReader(docker);
+        this.configs = new ConfigDelivery(docker);
     }
 
     /** Options of `up`, with compose's meaning. */
@@ -125,7 +126,7 @@ public final class ComposeEngine {
                 started.put(serviceName, CompletableFuture.allOf(dependencies).thenRunAsync(() -> {
                     awaitDependencies(project, service, options.waitTimeout(), listener);
                     String id = converge(project, service, imageIds.get(service.image()), options, listener);
-                    start(id, ContainerSpecs.containerName(project.name(), serviceName), listener);
+                    start(id, ContainerSpecs.containerName(project, serviceName), listener);
                 }, pool));
             }
             awaitAll(started);
@@ -233,7 +234,7 @@ public final class ComposeEngine {
     /** Keeps an up-to-date container, else (re)creates it; returns the container id. */
     private String converge(ComposeProject project, ServiceSpec service, String imageId, UpOptions options,
             UpListener listener) {
-        String name = ContainerSpecs.containerName(project.name(), service.name());
+        String name = ContainerSpecs.containerName(project, service.name());
         List<Bind> keptAnonymous = List.of();
         Optional<InspectContainerResponse> existing = inspect(name);
         if (existing.isPresent()) {
@@ -274,37 +275,9 @@ public final class ComposeEngine {
 
     private String create(ComposeProject project, ServiceSpec service, String name, String imageId,
             List<Bind> keptAnonymous) {
-        List<String> networkKeys = service.networks().isEmpty() ? List.of("default") : service.networks();
-        String primaryNetwork = ContainerSpecs.networkName(project, networkKeys.get(0));
-        List<Bind> binds = new ArrayList<>(ContainerSpecs.binds(project, service));
-        binds.addAll(keptAnonymous);
-        HostConfig host = HostConfig.newHostConfig()
-                .withPortBindings(ContainerSpecs.portBindings(service))
-                .withBinds(binds)
-                .withExtraHosts(service.extraHosts().toArray(String[]::new))
-                .withRestartPolicy(ContainerSpecs.restartPolicy(service))
-                .withNetworkMode(primaryNetwork)
-                .withInit(false);
-        CreateContainerCmd cmd = docker.createContainerCmd(service.image())
-                .withName(name)
-                .withLabels(ContainerSpecs.labels(project, service, imageId))
-                .withEnv(ContainerSpecs.env(service))
-                .withExposedPorts(ContainerSpecs.exposedPorts(service))
-                .withVolumes(ContainerSpecs.anonymousVolumes(service))
-                .withAliases(service.name(), name)
-                .withHostConfig(host);
-        if (service.command() != null) {
-            cmd.withCmd(service.command());
-        }
-        if (service.entrypoint() != null) {
-            cmd.withEntrypoint(service.entrypoint());
-        }
-        if (service.user() != null && !service.user().isBlank()) {
-            cmd.withUser(service.user());
-        }
-        if (service.healthcheck() != null) {
-            cmd.withHealthcheck(ContainerSpecs.healthCheck(service.healthcheck()));
-        }
+        List<String> networkKeys = CreateRequest.networkKeys(service);
+        CreateContainerCmd cmd = CreateRequest.fill(docker.createContainerCmd(service.image()), project, service, imageId,
+                keptAnonymous);
         String id = cmd.exec().getId();
         for (String key : networkKeys.subList(1, networkKeys.size())) {
             docker.connectToNetworkCmd().withContainerId(id).withNetworkId(ContainerSpecs.networkName(project, key))
@@ -312,6 +285,7 @@ public final class ComposeEngine {
                             .withAliases(service.name(), name))
                     .exec();
         }
+        configs.deliver(project, service, id);
         return id;
     }
 
@@ -335,7 +309,7 @@ public final class ComposeEngine {
             if (DependsOn.STARTED.equals(condition) || !project.services().containsKey(dep.getKey())) {
                 continue;
             }
-            String depName = ContainerSpecs.containerName(project.name(), dep.getKey());
+            String depName = ContainerSpecs.containerName(project, dep.getKey());
             listener.step("waiting for " + depName + " (" + condition + ") before starting " + service.name());
             var outcome = Poller.within(budget).until(() -> {
                 var state = states.inspect(depName).orElse(null);
@@ -361,6 +335,11 @@ public final class ComposeEngine {
         }
     }
 
+    /** Why `up` stops waiting: a service's problem, or (service null) every service is up. */
+    private record Stall(String service, String problem) {
+        static final Stall ALL_UP = new Stall(null, "");
+    }
+
     /** Waits until every service runs (and is healthy where it has a healthcheck), or fails with logs. */
     private void awaitUp(ComposeProject project, Duration budget, UpListener listener) {
         var oneShots = new TreeSet<String>();
@@ -372,10 +351,10 @@ public final class ComposeEngine {
         var outcome = Poller.within(budget).until(() -> {
             List<String> pending = new ArrayList<>();
             for (String service : project.services().keySet()) {
-                String name = ContainerSpecs.containerName(project.name(), service);
+                String name = ContainerSpecs.containerName(project, service);
                 var state = states.inspect(name).orElse(null);
                 if (state == null) {
-                    return Optional.of("container " + name + " disappeared");
+                    return Optional.of(new Stall(service, "container " + name + " disappeared"));
                 }
                 boolean running = state.running();
                 boolean restarting = state.restarting();
@@ -385,10 +364,10 @@ public final class ComposeEngine {
                     continue;
                 }
                 if (restarting || (!running && !"created".equals(state.status()))) {
-                    return Optional.of("container " + name + " exited with code " + exit);
+                    return Optional.of(new Stall(service, "container " + name + " exited with code " + exit));
                 }
                 if ("unhealthy".equals(health)) {
-                    return Optional.of("container " + name + " is unhealthy");
+                    return Optional.of(new Stall(service, "container " + name + " is unhealthy"));
                 }
                 if (!running || !(health.isEmpty() || "healthy".equals(health))) {
                     pending.add(service + (health.isEmpty() ? "" : " (" + health + ")"));
@@ -396,16 +375,15 @@ public final class ComposeEngine {
                     pending.add(service + " (just started)");
                 }
             }
-            return pending.isEmpty() ? Optional.of("") : Optional.empty();
+            return pending.isEmpty() ? Optional.of(Stall.ALL_UP) : Optional.empty();
         });
-        String problem = outcome.value().orElse(null);
-        if (problem == null) {
+        Stall stall = outcome.value().orElse(null);
+        if (stall == null) {
             throw new UpFailedException("project " + project.name() + " not up after " + seconds(outcome.elapsed())
                     + ": " + describePending(project), "raise the wait timeout, or look at `peaktrade-obs debug logs SERVICE`");
         }
-        if (!problem.isEmpty()) {
-            String service = problem.replaceFirst("^container " + project.name() + "-(.*)-1 .*$", "$1");
-            throw failure(project, service, problem);
+        if (stall.service() != null) {
+            throw failure(project, stall.service(), stall.problem());
         }
         listener.step("all " + project.services().size() + " services up after " + seconds(outcome.elapsed()));
     }
@@ -421,7 +399,7 @@ public final class ComposeEngine {
     }
 
     private UpFailedException failure(ComposeProject project, String service, String problem) {
-        String name = ContainerSpecs.containerName(project.name(), service);
+        String name = ContainerSpecs.containerName(project, service);
         List<String> lines = states.inspect(name).map(c -> tail(c.id(), 20, null)).orElse(List.of());
         String logs = lines.isEmpty() ? "(no log output)" : String.join("\n  | ", lines);
         return new UpFailedException(problem + "; last log lines of " + name + ":\n  | " + logs,

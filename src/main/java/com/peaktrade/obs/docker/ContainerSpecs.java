@@ -2,14 +2,20 @@ package com.peaktrade.obs.docker;
 
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.TmpfsOptions;
 import com.github.dockerjava.api.model.Volume;
 import com.peaktrade.obs.compose.ComposeProject;
+import com.peaktrade.obs.compose.ConfigMount;
+import com.peaktrade.obs.compose.ConfigSpec;
 import com.peaktrade.obs.compose.HealthcheckSpec;
 import com.peaktrade.obs.compose.PortSpec;
 import com.peaktrade.obs.compose.ServiceSpec;
@@ -19,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -27,8 +34,9 @@ final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
-    static String containerName(String project, String service) {
-        return project + "-" + service + "-1";
+    /** Its container_name, else {@code <project>-<service>-1}. */
+    static String containerName(ComposeProject project, String service) {
+        return project.containerName(service);
     }
 
     static String defaultNetworkName(String project) {
@@ -65,14 +73,72 @@ final class ContainerSpecs {
         return labels;
     }
 
+    /**
+     * KEY=VALUE for each variable. A key set neither in the shell nor in .env goes as a bare KEY,
+     * as docker compose sends it: the engine then unsets it, even where the image sets it.
+     */
     static List<String> env(ServiceSpec service) {
         List<String> env = new ArrayList<>();
-        service.environment().forEach((k, v) -> {
-            if (v != null) {
-                env.add(k + "=" + v);
-            }
-        });
+        service.environment().forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
         return env;
+    }
+
+    /** cap_add/cap_drop names as the engine's enum; Docker also accepts a CAP_ prefix and any case. */
+    static Capability[] capabilities(ServiceSpec service, List<String> names, String key) {
+        List<Capability> capabilities = new ArrayList<>();
+        for (String name : names) {
+            String bare = name.toUpperCase(Locale.ROOT).replaceFirst("^CAP_", "");
+            try {
+                capabilities.add(Capability.valueOf(bare));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("service " + service.name() + ": " + key + ": unknown capability \"" + name + "\"",
+                        "use a Linux capability name such as NET_ADMIN or ALL (see `man 7 capabilities`)");
+            }
+        }
+        return capabilities.toArray(Capability[]::new);
+    }
+
+    /** Service-level tmpfs: {@code PATH[:OPTIONS]} to the engine's map of path to options. */
+    static Map<String, String> tmpfs(ServiceSpec service) {
+        Map<String, String> tmpfs = new LinkedHashMap<>();
+        for (String entry : service.tmpfs()) {
+            int colon = entry.indexOf(':');
+            tmpfs.put(colon < 0 ? entry : entry.substring(0, colon), colon < 0 ? "" : entry.substring(colon + 1));
+        }
+        return tmpfs;
+    }
+
+    /**
+     * What needs the Mount API: binds with a {@code bind:} section but no create_host_path (the
+     * engine then refuses a missing source, as with docker compose) and long-syntax tmpfs volumes.
+     */
+    static List<Mount> mounts(ServiceSpec service) {
+        List<Mount> mounts = new ArrayList<>();
+        for (VolumeSpec v : service.volumes()) {
+            if (v.requiresMountApi()) {
+                mounts.add(new Mount().withType(MountType.BIND).withSource(v.source()).withTarget(v.target())
+                        .withReadOnly(v.readOnly()));
+            } else if (v.isTmpfs()) {
+                Mount mount = new Mount().withType(MountType.TMPFS).withTarget(v.target()).withReadOnly(v.readOnly());
+                if (v.tmpfs() != null) {
+                    mount.withTmpfsOptions(new TmpfsOptions().withSizeBytes(v.tmpfs().sizeBytes()).withMode(v.tmpfs().mode()));
+                }
+                mounts.add(mount);
+            }
+        }
+        return mounts;
+    }
+
+    /** The service's configs that are files: bind-mounted read-only, as docker compose does. */
+    static List<Bind> configFileBinds(ComposeProject project, ServiceSpec service) {
+        List<Bind> binds = new ArrayList<>();
+        for (ConfigMount config : service.configs()) {
+            ConfigSpec spec = project.configs().get(config.source());
+            if (spec != null && !spec.isCopied()) {
+                binds.add(new Bind(spec.file().toString(), new Volume(config.containerPath()), AccessMode.ro));
+            }
+        }
+        return binds;
     }
 
     static List<ExposedPort> exposedPorts(ServiceSpec service) {
@@ -94,12 +160,18 @@ final class ContainerSpecs {
         return new ExposedPort(p.target(), InternetProtocol.parse(p.protocol() == null ? "tcp" : p.protocol()));
     }
 
-    /** Binds for bind mounts and named volumes; anonymous volumes go through {@link #anonymousVolumes}. */
+    /**
+     * Binds for bind mounts and named volumes; anonymous volumes go through {@link #anonymousVolumes},
+     * Mount-API binds and tmpfs volumes through {@link #mounts}.
+     */
     static List<Bind> binds(ComposeProject project, ServiceSpec service) {
         List<Bind> binds = new ArrayList<>();
         for (VolumeSpec v : service.volumes()) {
             AccessMode mode = v.readOnly() ? AccessMode.ro : AccessMode.rw;
-            if (VolumeSpec.BIND.equals(v.type())) {
+            if (v.requiresMountApi() || v.isTmpfs()) {
+                continue; // see mounts()
+            }
+            if (v.isBind()) {
                 binds.add(new Bind(v.source(), new Volume(v.target()), mode));
             } else if (v.source() != null) {
                 binds.add(new Bind(volumeName(project, v.source()), new Volume(v.target()), mode));

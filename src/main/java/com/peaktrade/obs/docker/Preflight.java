@@ -6,6 +6,8 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Network;
 import com.peaktrade.obs.compose.ComposeProject;
+import com.peaktrade.obs.compose.ConfigMount;
+import com.peaktrade.obs.compose.ConfigSpec;
 import com.peaktrade.obs.compose.PortSpec;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.compose.VolumeSpec;
@@ -19,14 +21,20 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything `up` checks before it creates anything, so a refusal leaves the machine as it was:
- * bind sources exist, host ports are free, names are not held by foreign containers or networks.
+ * bind sources exist, the engine would accept each create request (names, capabilities, configs),
+ * host ports are free, names are not held by foreign containers or networks.
  */
 final class Preflight {
+    /** The engine's rule for container names. */
+    private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+
     private final DockerClient docker;
 
     Preflight(DockerClient docker) {
@@ -35,31 +43,73 @@ final class Preflight {
 
     void run(ComposeProject project) {
         checkBindSources(project);
+        checkCreateRequests(project);
         checkForeignNames(project);
         checkPorts(project);
     }
 
-    /** Docker would create a missing bind source as an empty root-owned directory: Grafana then silently has no dashboards. */
+    /**
+     * Docker would create a missing bind source as an empty root-owned directory: Grafana then
+     * silently has no dashboards. A bind with {@code bind.create_host_path: false} (and a config
+     * file) goes through Docker's Mount API, which refuses it too; we refuse all of them up front.
+     */
     static void checkBindSources(ComposeProject project) {
         List<String> missing = new ArrayList<>();
+        boolean mountApi = false;
         for (ServiceSpec s : project.services().values()) {
             for (VolumeSpec v : s.volumes()) {
-                if (VolumeSpec.BIND.equals(v.type()) && !Files.exists(Path.of(v.source()))) {
-                    missing.add(v.source() + " (service " + s.name() + ", target " + v.target() + ")");
+                if (v.isBind() && !Files.exists(Path.of(v.source()))) {
+                    missing.add(v.source() + " (service " + s.name() + ", target " + v.target()
+                            + (v.requiresMountApi() ? ", bind.create_host_path: false" : "") + ")");
+                    mountApi |= v.requiresMountApi();
+                }
+            }
+            for (ConfigMount c : s.configs()) {
+                ConfigSpec config = project.configs().get(c.source());
+                if (config != null && !config.isCopied() && !Files.exists(config.file())) {
+                    missing.add(config.file() + " (service " + s.name() + ", config " + c.source() + ")");
                 }
             }
         }
         if (!missing.isEmpty()) {
             throw new ConfigException("bind mount source does not exist: " + String.join("; ", missing),
                     "create it or fix the path in " + project.configFiles()
-                            + " (relative paths resolve against " + project.workingDir()
-                            + "); Docker would otherwise create an empty root-owned directory there");
+                            + " (relative paths resolve against " + project.workingDir() + "); "
+                            + (mountApi ? "with create_host_path: false Docker refuses it as well (invalid mount config for "
+                                    + "type \"bind\": bind source path does not exist)"
+                                    : "Docker would otherwise create an empty root-owned directory there"));
+        }
+    }
+
+    /** What the engine would refuse in a create request, or docker compose before it: refused by name, before anything exists. */
+    static void checkCreateRequests(ComposeProject project) {
+        for (ServiceSpec s : project.services().values()) {
+            String name = ContainerSpecs.containerName(project, s.name());
+            if (!CONTAINER_NAME.matcher(name).matches()) {
+                throw new ConfigException("service " + s.name() + ": invalid container name \"" + name
+                        + "\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "fix container_name in " + project.configFiles());
+            }
+            ContainerSpecs.capabilities(s, s.capAdd(), "cap_add");
+            ContainerSpecs.capabilities(s, s.capDrop(), "cap_drop");
+            for (ConfigMount c : s.configs()) {
+                ConfigSpec config = project.configs().get(c.source());
+                if (config != null && config.isCopied() && config.content() == null) {
+                    throw new ConfigException("environment variable \"" + config.environment() + "\" required by config \""
+                            + config.name() + "\" is not set", "set it in the shell or in .env");
+                }
+                for (String id : Arrays.asList(c.uid(), c.gid())) {
+                    if (id != null && !id.matches("\\d{1,9}")) {
+                        throw new ConfigException("service " + s.name() + ": config " + c.source() + ": uid/gid \"" + id
+                                + "\" must be a number", "docker compose takes numeric ids only");
+                    }
+                }
+            }
         }
     }
 
     private void checkForeignNames(ComposeProject project) {
         for (ServiceSpec s : project.services().values()) {
-            String name = ContainerSpecs.containerName(project.name(), s.name());
+            String name = ContainerSpecs.containerName(project, s.name());
             try {
                 var existing = docker.inspectContainerCmd(name).exec();
                 var labels = existing.getConfig().getLabels();

@@ -65,7 +65,7 @@ class ComposeConfigWriterTest {
         assertThat(prometheus.get("command").toString()).isEqualTo("[\"--config.file=/etc/prometheus/prometheus.yml\"]");
         assertThat(prometheus.get("environment").toString()).isEqualTo("{\"A\":\"1\",\"B\":null}");
         assertThat(prometheus.get("networks").toString()).isEqualTo("{\"default\":null}");
-        assertThat(prometheus.get("extra_hosts").toString()).isEqualTo("[\"host.docker.internal:host-gateway\"]");
+        assertThat(prometheus.get("extra_hosts").toString()).isEqualTo("[\"host.docker.internal=host-gateway\"]");
         assertThat(prometheus.at("/depends_on/grafana").toString())
                 .isEqualTo("{\"condition\":\"service_started\",\"required\":true}");
         assertThat(prometheus.get("healthcheck").toString()).isEqualTo(

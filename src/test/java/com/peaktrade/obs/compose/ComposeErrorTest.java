@@ -48,6 +48,34 @@ class ComposeErrorTest {
         assertThat(errorOf(yaml.replace("\\n", "\n"))).isEqualTo(message);
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            services:\\n  app:\\n    image: a\\n    configs: [nope]\\n                        | compose.yaml:4: service "app" refers to undefined config nope: invalid compose project
+            services:\\n  app: {image: a}\\nconfigs:\\n  c: {name: x}\\n                 | 'compose.yaml:4: configs.c: one of file|environment|content must be set'
+            services:\\n  app: {image: a}\\nconfigs:\\n  c: {file: ./a, content: b}\\n    | 'compose.yaml:4: configs.c: file|environment|content attributes are mutually exclusive'
+            services:\\n  app: {image: a}\\nconfigs:\\n  c: {external: true}\\n          | compose.yaml:4: config "c": external is not supported (docker compose refuses it outside swarm too)
+            services:\\n  app:\\n    image: a\\n    configs: [{source: c, mode: rw}]\\nconfigs:\\n  c: {content: x}\\n | compose.yaml:4: services.app.configs[0].mode: invalid file mode "rw" (use e.g. 0440)
+            services:\\n  app:\\n    image: a\\n    volumes: [{type: tmpfs, target: /t, tmpfs: {size: lots}}]\\n | compose.yaml:4: services.app.volumes[0].tmpfs: invalid size "lots" (use e.g. 1000, 64k, 10m, 1g)
+            services:\\n  app:\\n    image: a\\n    volumes: [{type: bind, source: ., target: /t, tmpfs: {size: 1}}]\\n | compose.yaml:4: services.app.volumes[0].tmpfs: tmpfs options are only for type: tmpfs, not bind
+            services:\\n  app:\\n    image: a\\n    volumes: [{type: tmpfs, source: x, target: /t}]\\n | compose.yaml:4: a tmpfs mount has no source
+            services:\\n  a: {image: a, container_name: same}\\n  b: {image: b, container_name: same}\\n | compose.yaml:3: services.b: container name "same" is already in use by service a
+            include: x.yaml\\nservices:\\n  app: {image: a}\\n                           | compose.yaml:1: include must be a list, not the value x.yaml
+            include: [nope/compose.yaml]\\nservices:\\n  app: {image: a}\\n             | compose.yaml:1: included compose file not found: nope/compose.yaml
+            include: [{path: [], env_file: x}]\\nservices:\\n  app: {image: a}\\n       | compose.yaml:1: include[0] needs a path
+            """)
+    void whatDockerComposeRefusesInTheNewerKeysIsRefusedByName(String yaml, String message) {
+        assertThat(errorOf(yaml.replace("\\n", "\n"))).isEqualTo(message);
+    }
+
+    @Test
+    void anIncludeCycleNamesEveryFileOnIt() {
+        fixture.write("compose.yaml", "include: [sub/compose.yaml]\nservices:\n  app: {image: a}\n");
+        fixture.write("sub/compose.yaml", "include: [../compose.yaml]\nservices:\n  other: {image: b}\n");
+        assertThatThrownBy(() -> fixture.load("compose.yaml")).isInstanceOf(ConfigException.class)
+                .hasMessage("include cycle detected:\n" + dir.resolve("compose.yaml") + "\n include "
+                        + dir.resolve("sub/compose.yaml") + "\n include " + dir.resolve("compose.yaml"));
+    }
+
     @Test
     void brokenYamlNamesFileAndLine() {
         assertThat(errorOf("services:\n  app:\n    image: [a\n")).startsWith("compose.yaml:4: invalid YAML:");
@@ -155,9 +183,9 @@ class ComposeErrorTest {
     }
 
     @Test
-    void composeOverrideTagsAreRefusedRatherThanMisread() {
-        assertThat(errorOf("services:\n  app:\n    image: a\n    ports: !reset []\n"))
-                .isEqualTo("compose.yaml:4: the YAML tag !reset is not supported");
+    void customYamlTagsOtherThanResetAndOverrideAreRefusedRatherThanMisread() {
+        assertThat(errorOf("services:\n  app:\n    image: a\n    ports: !merge []\n"))
+                .isEqualTo("compose.yaml:4: the YAML tag !merge is not supported (compose knows !reset and !override)");
     }
 
     @Test

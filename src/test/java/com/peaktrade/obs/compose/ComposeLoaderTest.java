@@ -93,6 +93,20 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void aBareKeyInAnIncludedFileAlsoSeesTheIncludesOwnEnvFileAfterTheProjectsDotEnv() {
+        // docker compose 2.40.3 answers the same (hash corpus case "parity", service "included")
+        fixture.write(".env", "BOTH=project\n");
+        fixture.write("sub/.env", "BOTH=include\nONLY_INCLUDE=include\n");
+        fixture.write("sub/compose.yaml", "services:\n  sub:\n    image: a\n    environment: [BOTH, ONLY_INCLUDE]\n");
+        fixture.write("compose.yaml", "include: [sub/compose.yaml]\nservices:\n  app:\n    image: a\n"
+                + "    environment: [ONLY_INCLUDE]\n");
+        ComposeProject project = fixture.load("compose.yaml").project();
+        assertThat(project.service("sub").environment()).containsExactly(entry("BOTH", "project"),
+                entry("ONLY_INCLUDE", "include"));
+        assertThat(project.service("app").environment()).containsExactly(entry("ONLY_INCLUDE", null));
+    }
+
+    @Test
     void anEmptyNetworksSectionMeansTheDefaultNetwork() {
         assertThat(fixture.service("services:\n  app: {image: a, networks: []}\n", "app").networks()).containsExactly("default");
     }
@@ -195,9 +209,9 @@ class ComposeLoaderTest {
                 services:
                   app:
                     image: a
-                    cap_add: [NET_ADMIN]
+                    privileged: true
                     x-mine: ok
-                    container_name: custom
+                    ulimits: {nofile: 1024}
                     healthcheck: {test: [CMD, "true"], start_interval: 1s}
                 x-extension: fine
                 secrets: {}
@@ -206,8 +220,8 @@ class ComposeLoaderTest {
                 .map(w -> w.replace(dir.resolve("compose.yaml").toString(), "compose.yaml")).toList();
         assertThat(warnings).containsExactly(
                 "compose.yaml:1: the attribute \"version\" is obsolete, it will be ignored, please remove it to avoid potential confusion",
-                "compose.yaml:5: service \"app\": key \"cap_add\" is not supported and is ignored",
-                "compose.yaml:7: services.app.container_name is ignored: containers are always named <project>-<service>-1",
+                "compose.yaml:5: service \"app\": key \"privileged\" is not supported and is ignored",
+                "compose.yaml:7: service \"app\": key \"ulimits\" is not supported and is ignored",
                 "compose.yaml:8: services.app.healthcheck: key \"start_interval\" is not supported and is ignored",
                 "compose.yaml:10: top-level key \"secrets\" is not supported and is ignored");
     }

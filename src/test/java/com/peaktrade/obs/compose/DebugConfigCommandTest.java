@@ -40,14 +40,14 @@ class DebugConfigCommandTest {
 
     @Test
     void printsTheMergedModelAsJson() throws Exception {
-        Path base = write("compose.yaml", "name: demo\nservices:\n  app:\n    image: app:1\n    cap_add: [ALL]\n");
+        Path base = write("compose.yaml", "name: demo\nservices:\n  app:\n    image: app:1\n    privileged: true\n");
         Path override = write("override.yaml", "services:\n  app:\n    image: app:2\n");
         Run run = run("debug", "config", "-f", base.toString(), "-f", override.toString(), "--format", "json");
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode root = new JsonMapper().readTree(run.out());
         assertThat(root.at("/services/app/image").asText()).as(run.describe()).isEqualTo("app:2");
         assertThat(run.err()).as(run.describe()).isEqualTo("warning: " + base
-                + ":5: service \"app\": key \"cap_add\" is not supported and is ignored\n");
+                + ":5: service \"app\": key \"privileged\" is not supported and is ignored\n");
     }
 
     @Test

@@ -85,10 +85,49 @@ class ComposeConfigHashIT {
                   interval: 300ms
                 networks:
                   back:
+              extras:
+                image: IMAGE
+                container_name: PROJECT-extras
+                command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 0.2; done"]
+                labels: ["org.peaktrade.obs.test=true"]
+                cap_add: [NET_ADMIN]
+                cap_drop: [MKNOD]
+                tmpfs: /run/extras
+                stdin_open: true
+                tty: true
+                volumes:
+                  - type: tmpfs
+                    target: /cache
+                    tmpfs:
+                      size: 1m
+                      mode: 01777
+                  - type: tmpfs
+                    target: /empty-options
+                    tmpfs: {}
+                  - type: tmpfs
+                    target: /plain
+                  - type: bind
+                    source: ./conf
+                    target: /conf-no-create
+                    bind: {}
+                configs:
+                  - inline
+                  - source: inline
+                    target: /etc/extras/inline.conf
+                    uid: "1000"
+                    gid: "1000"
+                    mode: 0440
+                  - source: from-file
+                    target: /etc/extras/app.conf
             volumes:
               data: {}
             networks:
               back: {}
+            configs:
+              inline:
+                content: "greeting=${GREETING:-hello}"
+              from-file:
+                file: ./conf/app.conf
             """;
 
     @TempDir
@@ -110,7 +149,8 @@ class ComposeConfigHashIT {
         ComposeV2.requireInstalled();
         this.engine = engine;
         this.project = "ptobs-it-hash-" + engine.project().substring(engine.project().lastIndexOf('-') + 1);
-        Files.writeString(dir.resolve("compose.yaml"), COMPOSE.replace("IMAGE", TestEngine.jreImage()));
+        Files.writeString(dir.resolve("compose.yaml"), COMPOSE.replace("IMAGE", TestEngine.jreImage())
+                .replace("PROJECT", project));
         Files.writeString(dir.resolve("override.yaml"), "services:\n  app:\n    environment: [FROM_OVERRIDE=yes]\n");
         Files.writeString(dir.resolve("app.env"), "FROM_FILE=file\nGREETING=from-file\n");
         Files.writeString(dir.resolve(".env"), "ROLE=from-dotenv\n");
@@ -130,7 +170,7 @@ class ComposeConfigHashIT {
         CliProcess.Result compose = ComposeV2.run(env, dir, "-p", project,
                 "-f", files.get(0).toString(), "-f", files.get(1).toString(), "up", "-d");
 
-        assertThat(ours).containsOnlyKeys("app", "db");
+        assertThat(ours).containsOnlyKeys("app", "db", "extras");
         assertThat(compose.exitCode()).as(compose::toString).isZero();
         assertThat(containerIds()).as("container ids after docker compose up -d\n" + compose).isEqualTo(ours);
     }

@@ -74,7 +74,8 @@ class HostileInputTest {
         cases.add(new Case("10 MB file", tenMegabytes(), null, 2, "compose.yaml"));
         cases.add(new Case("invalid UTF-8", new byte[] {'s', 'e', 'r', 'v', 'i', 'c', 'e', 's', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'},
                 null, 2, "compose.yaml"));
-        cases.add(compose("reset tag", "services:\n  a:\n    image: x\n    ports: !reset []\n", "reset"));
+        cases.add(compose("unknown YAML tag", "services:\n  a:\n    image: x\n    ports: !merge []\n", "merge"));
+        cases.add(compose("file including itself", "include: [compose.yaml]\nservices:\n  a:\n    image: x\n", "include cycle"));
         cases.add(cli("missing compose file", "no-such-compose.yaml", "debug", "config", "-f", "no-such-compose.yaml"));
         cases.add(cli("compose file is a directory", "", "debug", "config", "-f", "."));
         cases.add(cli("unknown config format", "yml", "debug", "config", "-f", "x.yaml", "--format", "yml"));
