@@ -4,21 +4,30 @@ import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.error.ObsException;
 import com.peaktrade.obs.stack.AssetLocator;
-import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.LintPolicy;
+import com.peaktrade.obs.contract.StackDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Runs every rule over the inputs and returns what it found; never prints. Missing parts (no
- * compose/, no dashboards) make their rules SKIP with a reason; broken files are collected, not
- * thrown. Only a usage error (a named input that does not exist) is a ConfigException.
+ * Runs every rule over the inputs and judges them against the contract; returns what it found and
+ * never prints. A rule whose declared inputs ({@link Rule#needs()}) are missing is SKIPped naming
+ * the first one; broken files are collected, not thrown. Only a usage error (a named input that
+ * does not exist) is a ConfigException.
  */
 public final class Linter {
 
@@ -51,7 +60,7 @@ public final class Linter {
         }
         if (base != null) {
             if (composeGroups.isEmpty()) {
-                composeGroups.addAll(composeGroups(base.resolve("compose"), out));
+                composeGroups.addAll(composeGroups(base, request.contract(), out));
             }
             if (prometheusFiles.isEmpty()) {
                 prometheusFiles.addAll(list(base.resolve("prometheus"), 1, ".yml", ".yaml", out));
@@ -60,6 +69,10 @@ public final class Linter {
                 grafanaDir = base.resolve("grafana");
             }
         }
+
+        Contract contract = request.contract();
+        notes.add("contract: " + contract.origin().describe());
+        Map<Input, String> missing = new EnumMap<>(Input.class);
 
         // compose: lint the inputs' own, or borrow the default stack's as context only
         List<ComposeProject> projects = new ArrayList<>();
@@ -76,20 +89,20 @@ public final class Linter {
             notes.add("compose: " + composeGroups.size() + " project(s) from " + composeGroups.stream()
                     .map(g -> g.stream().map(out::show).toList().toString()).toList());
         } else {
-            skipCompose(out, composeGroups.isEmpty() ? "no compose files in the inputs" : "the compose files do not load");
+            missing.put(Input.COMPOSE_FILES, composeGroups.isEmpty() ? "no compose files in the inputs"
+                    : "the compose files do not load");
             if (composeGroups.isEmpty() && request.referenceStack()) {
                 stack = referenceStack(cwd, request, notes).orElse(null);
             }
+        }
+        if (stack == null) {
+            missing.put(Input.STACK, "no compose files to know the stack's services and ports");
         }
 
         PrometheusLint prometheus = new PrometheusLint(out, stack);
         prometheusFiles.forEach(prometheus::lint);
         if (prometheusFiles.isEmpty()) {
-            for (Rule r : List.of(Rules.PROMETHEUS_JOB_DUPLICATE, Rules.PROMETHEUS_TARGET_LOCALHOST,
-                    Rules.PROMETHEUS_TARGET_HOSTPORT, Rules.PROMETHEUS_TARGET_UNKNOWN_HOST, Rules.PROMETHEUS_RULEFILES_NOMATCH)) {
-                out.skip(r, "no Prometheus configuration files");
-            }
-            out.skip(Rules.QUERY_UNKNOWN_JOB, "no Prometheus configuration files to know the jobs");
+            missing.put(Input.PROMETHEUS, "no Prometheus configuration files");
         } else {
             out.skip(Rules.PROMETHEUS_RULEFILES_NOMATCH, "no rule_files in the Prometheus configuration");
         }
@@ -98,11 +111,11 @@ public final class Linter {
         ProvisioningLint provisioning = new ProvisioningLint(out, stack);
         List<Path> dashboardFiles = List.of();
         Path dashboardsRoot = null;
+        List<Path> dsFiles = List.of();
+        List<Path> providerFiles = List.of();
         if (grafanaDir != null) {
-            Path datasources = grafanaDir.resolve("provisioning/datasources");
-            Path providers = grafanaDir.resolve("provisioning/dashboards");
-            List<Path> dsFiles = list(datasources, 1, ".yml", ".yaml", out);
-            List<Path> providerFiles = list(providers, 1, ".yml", ".yaml", out);
+            dsFiles = list(grafanaDir.resolve("provisioning/datasources"), 1, ".yml", ".yaml", out);
+            providerFiles = list(grafanaDir.resolve("provisioning/dashboards"), 1, ".yml", ".yaml", out);
             dsFiles.forEach(provisioning::datasourceFile);
             providerFiles.forEach(provisioning::providerFile);
             dashboardsRoot = grafanaDir.resolve("dashboards");
@@ -113,41 +126,94 @@ public final class Linter {
             notes.add("grafana: none in the inputs");
         }
         provisioning.finishDatasources();
-        for (Rule r : List.of(Rules.PROVIDER_FOLDER_IGNORED, Rules.PROVIDER_FOLDER_CONFLICT, Rules.PROVIDER_PATH_UNMOUNTED)) {
-            out.skip(r, "no dashboard provider files");
-        }
+        missingWhenEmpty(missing, Input.DATASOURCES, dsFiles);
+        missingWhenEmpty(missing, Input.PROVIDERS, providerFiles);
+        missingWhenEmpty(missing, Input.DASHBOARDS, dashboardFiles);
+        missingWhenEmpty(missing, Input.CONTRACT_EXPORTERS, contract.exporters().entries());
+        missingWhenEmpty(missing, Input.CONTRACT_DATASOURCES, contract.grafana().datasources().entries());
+        missingWhenEmpty(missing, Input.CONTRACT_DATASOURCE_VARIABLES, contract.grafana().datasourceVariables().entries());
+        missingWhenEmpty(missing, Input.CONTRACT_DASHBOARDS, contract.grafana().dashboards().entries());
+        missingWhenEmpty(missing, Input.CONTRACT_QUERIES, contract.prometheus().queries().entries());
 
-        QueryLint queries = new QueryLint(out, prometheus.jobs, !prometheusFiles.isEmpty(),
-                prometheus.scrapeIntervalMs);
-        if (prometheusFiles.isEmpty()) {
-            out.skip(Rules.QUERY_RATE_WINDOW_SHORT, "no Prometheus configuration files to know the scrape interval");
-        }
-        DashboardLint dashboards = new DashboardLint(out, queries, provisioning.datasourceIds);
+        Set<String> contractJobs = new LinkedHashSet<>();
+        contract.prometheus().jobs().entries().forEach(j -> contractJobs.add(j.name()));
+        QueryLint queries = new QueryLint(out, new ContractSeries(contract), prometheus.jobs, !prometheusFiles.isEmpty(),
+                contractJobs, prometheus.scrapeIntervalMs);
+        DashboardLint dashboards = new DashboardLint(out, queries, provisioning.datasourceIds, contract.grafana());
         for (Path file : dashboardFiles) {
             Path parent = file.getParent();
             String folder = parent.equals(dashboardsRoot) ? "General" : parent.getFileName().toString();
             dashboards.read(file, folder);
         }
         dashboards.lintAll();
-        return new LintResult(out.findings(), out.brokenInputs(), out.skipped(), out.checked(), notes);
+        ContractLint against = new ContractLint(out, contract);
+        against.dashboards(dashboards.uids());
+        against.goldenQueries(queries);
+        against.datasourceVariables(provisioning.datasourceIds);
+        return result(out, notes, missing, new ContractPolicy(contract.lint(), base != null ? base : cwd,
+                contract.origin().directory()));
     }
 
-    private static void skipCompose(Findings out, String why) {
-        for (Rule r : List.of(Rules.COMPOSE_IMAGE_UNPINNED, Rules.COMPOSE_PORT_PUBLIC, Rules.COMPOSE_BIND_MISSING,
-                Rules.COMPOSE_MOUNT_WRITABLE, Rules.COMPOSE_SECRET_LITERAL, Rules.COMPOSE_PRIVILEGED)) {
-            out.skip(r, why);
+    private static void missingWhenEmpty(Map<Input, String> missing, Input input, List<?> entries) {
+        if (entries.isEmpty()) {
+            missing.putIfAbsent(input, "no " + input.description());
         }
     }
 
-    /** The default stack's compose files (shadow: the superset of services), loaded as context only. */
+    /**
+     * Rules switched off by the contract, then rules whose inputs are missing, are reported as not
+     * run (the first missing input named); findings the contract ignores are set apart with its reason.
+     */
+    private static LintResult result(Findings out, List<String> notes, Map<Input, String> missing, ContractPolicy policy) {
+        Map<String, Severity> severities = new HashMap<>();
+        Set<String> off = new HashSet<>();
+        for (Rule rule : Rules.all()) {
+            Optional<LintPolicy.RuleOff> ruleOff = policy.off(rule);
+            if (ruleOff.isPresent()) {
+                off.add(rule.id());
+                out.notRun(rule, "off in the contract (" + ruleOff.get().where() + ")");
+                continue;
+            }
+            rule.needs().stream().filter(missing::containsKey).min(Comparator.naturalOrder())
+                    .ifPresent(input -> out.notRun(rule, missing.get(input)));
+            policy.severity(rule).filter(s -> s != rule.severity()).ifPresent(s -> severities.put(rule.id(), s));
+        }
+        List<Finding> kept = new ArrayList<>();
+        List<LintResult.Ignored> ignored = new ArrayList<>();
+        for (Finding f : out.findings()) {
+            if (off.contains(f.rule().id())) {
+                continue;
+            }
+            Optional<LintPolicy.Ignore> ignore = policy.ignoring(f);
+            if (ignore.isPresent()) {
+                ignored.add(new LintResult.Ignored(f, ignore.get().reason(), ignore.get().where().toString()));
+            } else {
+                kept.add(f);
+            }
+        }
+        if (!ignored.isEmpty()) {
+            notes.add(ignored.size() + " finding(s) ignored by the contract's lint policy");
+        }
+        return new LintResult(kept, out.brokenInputs(), out.skipped(), out.checked(), notes, ignored, severities);
+    }
+
+    /** The contract's stack with the most compose files (the superset of services), loaded as context only. */
     private static Optional<StackModel> referenceStack(Path cwd, LintRequest request, List<String> notes) {
         try {
             AssetLocator.Assets assets = AssetLocator.locate(null, cwd, request.environment());
-            List<Path> files = Stack.SHADOW.composeFiles().stream().map(f -> assets.dir().resolve("compose").resolve(f)).toList();
+            Optional<List<Path>> files = request.contract().stacks().entries().stream()
+                    .map(s -> stackFiles(request.contract(), s, assets.dir()))
+                    .filter(f -> f.stream().allMatch(Files::isRegularFile))
+                    .max(Comparator.comparingInt(List::size));
+            if (files.isEmpty()) {
+                notes.add("no compose files in the inputs and no stack of the contract has its compose files in "
+                        + assets.dir());
+                return Optional.empty();
+            }
             Findings scratch = new Findings(assets.dir());
-            Optional<ComposeProject> project = ComposeLint.load(files, scratch);
+            Optional<ComposeProject> project = ComposeLint.load(files.get(), scratch);
             project.ifPresent(p -> notes.add("no compose files in the inputs: addresses and mounts are judged against the "
-                    + "default shadow stack (" + assets.source() + ")"));
+                    + "default stack (" + assets.source() + ")"));
             return project.map(p -> StackModel.of(List.of(p), assets.source(), true));
         } catch (ObsException e) {
             notes.add("no compose files in the inputs and the default stack is unavailable: " + e.getMessage());
@@ -155,17 +221,23 @@ public final class Linter {
         }
     }
 
-    /** One group per stack whose files are all there (shadow, grafana); else every file as one group. */
-    private static List<List<Path>> composeGroups(Path dir, Findings out) {
+    private static List<Path> stackFiles(Contract contract, StackDefinition stack, Path assetsDir) {
+        return stack.compose().stream().map(f -> contract.origin().resolve(f, assetsDir).toAbsolutePath().normalize())
+                .toList();
+    }
+
+    /** One group per stack of the contract whose files are all in {@code dir}; else every file as one group. */
+    private static List<List<Path>> composeGroups(Path base, Contract contract, Findings out) {
+        Path dir = base.resolve("compose").toAbsolutePath().normalize();
         List<Path> all = list(dir, 1, ".yml", ".yaml", out);
         if (all.isEmpty()) {
             return List.of();
         }
         List<List<Path>> groups = new ArrayList<>();
-        for (Stack stack : Stack.values()) {
-            List<Path> files = stack.composeFiles().stream().map(dir::resolve).toList();
-            if (files.stream().allMatch(Files::isRegularFile)) {
-                groups.add(files.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        for (StackDefinition stack : contract.stacks().entries()) {
+            List<Path> files = stackFiles(contract, stack, base);
+            if (!files.isEmpty() && files.stream().allMatch(f -> all.contains(f))) {
+                groups.add(files);
             }
         }
         if (groups.isEmpty()) {
