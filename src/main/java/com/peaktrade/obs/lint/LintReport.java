@@ -58,6 +58,7 @@ public final class LintReport {
                 continue;
             }
             List<Finding> findings = result.findings(rule.id());
+            List<LintResult.Ignored> ignored = result.ignored(rule.id());
             Severity severity = result.severity(rule);
             String shownSeverity = severity.name().toLowerCase(java.util.Locale.ROOT)
                     + (severity != rule.severity() ? " (set by the contract)" : "");
@@ -67,15 +68,15 @@ public final class LintReport {
                     results.add(new Result(rule.id(), status, shown(f), List.of("file: " + f.location(),
                             "value: " + f.value(), "severity: " + shownSeverity), f.hint(), Duration.ZERO));
                 }
-            } else if (result.checked().containsKey(rule.id())) {
+            } else if (ignored.isEmpty() && result.checked().containsKey(rule.id())) {
                 results.add(new Result(rule.id(), Status.PASS, "no findings (" + result.checked().get(rule.id()) + ")",
                         List.of(), null, Duration.ZERO));
-            } else if (result.ignored(rule.id()).isEmpty()) {
+            } else if (ignored.isEmpty()) {
                 results.add(new Result(rule.id(), Status.SKIP, "skipped: "
                         + result.skipped().getOrDefault(rule.id(), "nothing to check"), List.of(), null, Duration.ZERO));
             }
             // accepted by the contract: said, never silent
-            for (LintResult.Ignored i : result.ignored(rule.id())) {
+            for (LintResult.Ignored i : ignored) {
                 results.add(new Result(rule.id(), Status.PASS, "ignored by the contract (" + i.where() + ": " + i.reason()
                         + "): " + shown(i.finding()), List.of("file: " + i.finding().location(), "value: "
                         + i.finding().value(), "ignore: " + i.where()), null, Duration.ZERO));

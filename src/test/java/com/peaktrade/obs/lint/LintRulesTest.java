@@ -119,6 +119,11 @@ class LintRulesTest {
         // the run_id variable and its uses
         assertThat(counts.get("dashboard.query.label.forbidden")).isEqualTo(25);
         assertThat(result.findings("dashboard.query.label.forbidden")).anyMatch(f -> f.message().contains("label_values()"));
+        // judged against the embedded contract: the run_id variable itself
+        assertThat(result.findings("dashboard.variable.label.forbidden")).singleElement()
+                .satisfies(f -> assertThat(f.location())
+                        .isEqualTo("grafana/dashboards/execution/peaktrade-execution-watch-overview.json:2297"));
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("contract: embedded default"));
         assertThat(counts.get("dashboard.datasource.variable.unused")).isEqualTo(5);
         assertThat(counts).containsKeys("dashboard.link.unknown-uid", "metric.name.double-total", "metric.name.unit",
                 "dashboard.query.rate-interval");
