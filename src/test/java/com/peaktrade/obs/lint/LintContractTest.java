@@ -117,6 +117,37 @@ class LintContractTest {
     }
 
     @Test
+    void duringAUidMigrationTheOldUidIsKnownAsAnAlias(@TempDir Path dir) throws Exception {
+        // the contract already names the new uid; the dashboards still use the old one
+        String renamed = Files.readString(GOOD.resolve(Contract.FILE_NAME)).replace(
+                "    - {uid: peaktrade-prometheus-local, name: prometheus-local, default: true}",
+                "    - {uid: prom_local_9092, aliases: [peaktrade-prometheus-local], name: prometheus-local, default: true}")
+                .replace("{name: DS_LOCAL, allowed: [peaktrade-prometheus-local]}", "{name: DS_LOCAL, allowed: [prom_local_9092]}");
+        Files.writeString(dir.resolve("team.yaml"), renamed);
+        LintResult result = lint(GOOD, LintRulesTest.LOADER.load(dir.resolve("team.yaml")));
+        assertThat(result.findings()).as(LintRulesTest.describe(result)).isEmpty();
+
+        Files.writeString(dir.resolve("team.yaml"), renamed.replace("aliases: [peaktrade-prometheus-local], ", ""));
+        LintResult withoutAlias = lint(GOOD, LintRulesTest.LOADER.load(dir.resolve("team.yaml")));
+        assertThat(withoutAlias.findings("dashboard.datasource.not-in-contract")).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo("grafana/dashboards/shadow/good.json:18"));
+        assertThat(withoutAlias.findings("dashboard.datasource.variable.mismatch")).extracting(Finding::value)
+                .contains("prom_local_9092", "peaktrade-prometheus-local");
+    }
+
+    @Test
+    void aDashboardVariableDefaultingToAUidTheContractDoesNotAllowIsAMismatch(@TempDir Path dir) throws Exception {
+        String other = Files.readString(GOOD.resolve(Contract.FILE_NAME)).replace(
+                "{name: DS_LOCAL, allowed: [peaktrade-prometheus-local]}", "{name: DS_LOCAL, allowed: [peaktrade-prometheus-main]}");
+        Files.writeString(dir.resolve("team.yaml"), other);
+        LintResult result = lint(GOOD, LintRulesTest.LOADER.load(dir.resolve("team.yaml")));
+        assertThat(result.findings("dashboard.datasource.variable.mismatch")).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("grafana/dashboards/shadow/good.json:18");
+            assertThat(f.message()).contains("does not allow (allowed: peaktrade-prometheus-main)");
+        });
+    }
+
+    @Test
     void everyRuleDeclaresTheInputsItReads() {
         assertThat(Rules.all()).allSatisfy(r -> assertThat(r.needs()).as(r.id()).isNotEmpty());
     }
