@@ -29,6 +29,7 @@ final class ContractLint {
                         + linted.size() + " dashboards)");
             }
         }
+        out.checked(Rules.CONTRACT_DASHBOARD_MISSING, linted.size() + " dashboards");
     }
 
     void goldenQueries(QueryLint queries) {

@@ -10,6 +10,8 @@ public enum Input {
     DATASOURCES("datasource provisioning files"),
     PROVIDERS("dashboard provider files"),
     DASHBOARDS("dashboards"),
+    /** A Grafana directory, even one without dashboards (then every dashboard of the contract is missing). */
+    GRAFANA("Grafana directory in the inputs"),
     COMPOSE_FILES("compose files in the inputs"),
     /** The stack's services, ports and mounts: the inputs' compose files, or the default stack's as context. */
     STACK("compose files to know the stack's services, ports and mounts"),

@@ -67,6 +67,9 @@ record LintInputs(Path base, List<List<Path>> composeGroups, List<Path> promethe
         whenEmpty(missing, Input.DATASOURCES, datasourceFiles);
         whenEmpty(missing, Input.PROVIDERS, providerFiles);
         whenEmpty(missing, Input.DASHBOARDS, dashboardFiles);
+        if (grafanaDir == null) {
+            missing.put(Input.GRAFANA, "no " + Input.GRAFANA.description());
+        }
         return missing;
     }
 

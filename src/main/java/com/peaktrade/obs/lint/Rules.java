@@ -184,7 +184,7 @@ public final class Rules {
 
     // the contract against the assets
     public static final Rule CONTRACT_DASHBOARD_MISSING = error("contract.dashboard.missing",
-            Set.of(Input.DASHBOARDS, Input.CONTRACT_DASHBOARDS),
+            Set.of(Input.GRAFANA, Input.CONTRACT_DASHBOARDS),
             "a dashboard the contract expects that no linted dashboard file has (by uid)",
             "add the dashboard JSON under grafana/dashboards/, fix its uid, or remove it from the contract");
     public static final Rule CONTRACT_QUERY_UNKNOWN_METRIC = error("contract.query.unknown-metric",
