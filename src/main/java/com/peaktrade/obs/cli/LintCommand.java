@@ -1,12 +1,15 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.check.Report;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.ContractResolver;
 import com.peaktrade.obs.lint.LintReport;
 import com.peaktrade.obs.lint.LintRequest;
 import com.peaktrade.obs.lint.LintResult;
 import com.peaktrade.obs.lint.Linter;
 import com.peaktrade.obs.lint.Rule;
 import com.peaktrade.obs.stack.UserEnvironment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +30,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         header = "Static checks of compose files, scrape config, Grafana provisioning and dashboards (no Docker).",
         description = {"Lints the assets `up` would use (this checkout, else the embedded copy), an --assets-dir in either "
-                + "layout, or just the parts named by --compose, --prometheus, --grafana-dir. Rules and examples: docs/lint.md."},
+                + "layout, or just the parts named by --compose, --prometheus, --grafana-dir, against the contract (--contract, else "
+                + "the assets' peaktrade-obs.yaml, else the embedded one) and its lint policy. Rules and examples: docs/lint.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (warnings allowed)", "1:a rule found an error (with --strict: any finding)",
-            "2:usage error, or an input that cannot be read (invalid JSON/YAML, wrong types)", "4:internal error (a bug)"})
+            "2:usage error, an invalid contract (file:line), or an input that cannot be read (invalid JSON/YAML, wrong types)", "4:internal error (a bug)"})
 final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,8 +62,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Warnings fail too (exit 1).")
     boolean strict;
 
-
-
+    @Option(names = "--contract", paramLabel = "FILE", description = "Judge the assets against this contract "
+            + "(default: peaktrade-obs.yaml in the assets directory, else the embedded one). Invalid: exit 2.")
+    Path contractFile;
 
     @Mixin
     ReportOptions output;
@@ -69,8 +74,13 @@ final class LintCommand implements Callable<Integer> {
         output.validate();
         List<Rule> selected = LintReport.select(rules, skips);
         Instant start = Instant.now();
+        // --assets-dir may lack compose/ here, which the stack commands' resolution refuses
+        Contract contract = assetsDir != null && Files.isDirectory(assetsDir)
+                ? ContractResolver.resolveInDirectory(contractFile, assetsDir, ContractCommand.loader())
+                : ContractResolver.resolve(new ContractResolver.Request(contractFile, null, Path.of("")),
+                        ContractCommand.loader());
         LintRequest request = new LintRequest(assetsDir, composeFiles, prometheusFiles, grafanaDir, Path.of(""),
-                UserEnvironment.load(), true);
+                UserEnvironment.load(), true, contract);
         LintResult result = new Linter().lint(request);
         Report report = LintReport.toReport(result, selected, strict, Duration.between(start, Instant.now()), start);
         output.emit(report, spec);

@@ -27,11 +27,25 @@ public final class ContractResolver {
             return loader.loadEmbedded("no --contract, no --assets-dir, and " + request.workingDir().toAbsolutePath().normalize()
                     + " is not a checkout");
         }
-        Path dir = assets.get().dir();
-        if (Files.isRegularFile(dir.resolve(Contract.FILE_NAME))) {
-            return loader.loadFromAssets(dir, "assets directory from " + assets.get().source());
+        return fromDirectory(assets.get().dir(), assets.get().source(), loader);
+    }
+
+    /**
+     * The same order for a command that reads a directory of any layout (lint: without compose/ as
+     * well): {@code contractFile}, else {@code peaktrade-obs.yaml} in {@code dir}, else the embedded default.
+     */
+    public static Contract resolveInDirectory(Path contractFile, Path dir, ContractLoader loader) {
+        if (contractFile != null) {
+            return loader.load(contractFile);
         }
-        return loader.loadEmbedded("no " + Contract.FILE_NAME + " in " + dir + ", the assets directory from "
-                + assets.get().source());
+        return fromDirectory(dir.toAbsolutePath().normalize(), "--assets-dir", loader);
+    }
+
+    /** {@code source}: how the directory was chosen ("--assets-dir", "checkout /repo"). */
+    private static Contract fromDirectory(Path dir, String source, ContractLoader loader) {
+        if (Files.isRegularFile(dir.resolve(Contract.FILE_NAME))) {
+            return loader.loadFromAssets(dir, "assets directory from " + source);
+        }
+        return loader.loadEmbedded("no " + Contract.FILE_NAME + " in " + dir + ", the assets directory from " + source);
     }
 }

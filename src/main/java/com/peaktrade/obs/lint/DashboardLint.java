@@ -1,5 +1,7 @@
 package com.peaktrade.obs.lint;
 
+import com.peaktrade.obs.contract.ExpectedDatasource;
+import com.peaktrade.obs.contract.GrafanaExpectations;
 import com.peaktrade.obs.promql.Expr;
 import com.peaktrade.obs.promql.PromqlException;
 import com.peaktrade.obs.promql.PromqlParser;
@@ -30,12 +32,29 @@ final class DashboardLint {
     private final Findings out;
     private final QueryLint queries;
     private final Set<String> datasourceIds;
+    private final GrafanaExpectations contract;
     private final List<Loaded> dashboards = new ArrayList<>();
 
-    DashboardLint(Findings out, QueryLint queries, Set<String> datasourceIds) {
+    /**
+     * @param datasourceIds the provisioned datasources' uids and names
+     * @param contract      the datasources and datasource variables the contract knows
+     */
+    DashboardLint(Findings out, QueryLint queries, Set<String> datasourceIds, GrafanaExpectations contract) {
         this.out = out;
         this.queries = queries;
         this.datasourceIds = datasourceIds;
+        this.contract = contract;
+    }
+
+    /** The uids of the dashboards read. */
+    Set<String> uids() {
+        Set<String> uids = new LinkedHashSet<>();
+        dashboards.forEach(d -> {
+            if (d.root().text("uid") != null) {
+                uids.add(d.root().text("uid"));
+            }
+        });
+        return uids;
     }
 
     void read(Path file, String folder) {
@@ -88,13 +107,8 @@ final class DashboardLint {
         for (Loaded d : dashboards) {
             lint(d, uids.keySet());
         }
-        Rules.all().stream().filter(r -> r.id().startsWith("dashboard.") || r.id().startsWith("metric.")).forEach(r -> {
-            if (dashboards.isEmpty()) {
-                out.skip(r, "no dashboards");
-            } else {
-                out.checked(r, dashboards.size() + " dashboards");
-            }
-        });
+        Rules.all().stream().filter(r -> r.needs().contains(Input.DASHBOARDS))
+                .forEach(r -> out.checked(r, dashboards.size() + " dashboards"));
     }
 
     private void lint(Loaded d, Set<String> knownUids) {
@@ -119,6 +133,7 @@ final class DashboardLint {
             if ("datasource".equals(v.text("type"))) {
                 currentDatasource(d, v, where);
             }
+            forbiddenVariable(d, e.getKey(), v, where);
             if ("query".equals(v.text("type"))) {
                 Node q = v.get("query").orElse(null);
                 String text = q instanceof Node.Scalar s ? s.text() : q instanceof Node.MapNode m ? m.text("query") : null;
@@ -140,14 +155,58 @@ final class DashboardLint {
     }
 
     private void currentDatasource(Loaded d, Node.MapNode v, String where) {
-        if (datasourceIds.isEmpty() || !(v.get("current").orElse(null) instanceof Node.MapNode current)) {
+        if (!(v.get("current").orElse(null) instanceof Node.MapNode current)) {
             return;
         }
         String value = current.text("value");
-        if (value != null && !value.isEmpty() && !value.startsWith("$") && !datasourceIds.contains(value)
-                && !SPECIAL_DATASOURCES.contains(value)) {
-            out.add(Rules.DASHBOARD_DS_UNKNOWN_UID, d.file(), current.lineOf("value"), value, where + " defaults to datasource "
+        if (value == null || value.isEmpty() || value.startsWith("$") || SPECIAL_DATASOURCES.contains(value)) {
+            return;
+        }
+        int line = current.lineOf("value");
+        if (!datasourceIds.isEmpty() && !datasourceIds.contains(value)) {
+            out.add(Rules.DASHBOARD_DS_UNKNOWN_UID, d.file(), line, value, where + " defaults to datasource "
                     + value + ", which no provisioning file defines (known: " + String.join(", ", datasourceIds) + ")");
+        }
+        notInContract(d, line, value, where + " defaults to datasource " + value);
+        String name = v.text("name");
+        contract.datasourceVariables().find(dv -> dv.name().equals(name)).ifPresent(dv -> {
+            boolean allowed = dv.allowed().stream().anyMatch(uid -> uid.equals(value)
+                    || contract.datasource(uid).filter(ds -> ds.matches(value) || ds.name().filter(value::equals).isPresent())
+                            .isPresent());
+            if (!allowed) {
+                out.add(Rules.DATASOURCE_VARIABLE_MISMATCH, d.file(), line, value, where + " defaults to " + value
+                        + ", which the contract's variable " + name + " (" + dv.where() + ") does not allow (allowed: "
+                        + String.join(", ", dv.allowed()) + ")");
+            }
+        });
+    }
+
+    /** A variable named after a forbidden label, or listing its values: a dropdown of ids, one series per run. */
+    private void forbiddenVariable(Loaded d, String name, Node.MapNode v, String where) {
+        Node q = v.get("query").orElse(null);
+        String text = q instanceof Node.Scalar s ? s.text() : q instanceof Node.MapNode m ? m.text("query") : null;
+        Matcher lv = text == null ? null : LABEL_VALUES.matcher(text);
+        String listed = lv != null && lv.matches() ? lv.group(2) : null;
+        if (queries.isForbidden(name)) {
+            out.add(Rules.DASHBOARD_VARIABLE_FORBIDDEN_LABEL, d.file(), v.lineOf("name"), name, where + ": " + name
+                    + " is a label the contract forbids" + (listed == null ? "" : " (the variable lists its values)"));
+        } else if (listed != null && queries.isForbidden(listed)) {
+            out.add(Rules.DASHBOARD_VARIABLE_FORBIDDEN_LABEL, d.file(), q.line(), listed, where + " lists the values of "
+                    + listed + ", a label the contract forbids");
+        }
+    }
+
+    /** A literal datasource uid (or name) that no datasource of the contract has as uid, alias or name. */
+    private void notInContract(Loaded d, int line, String uid, String what) {
+        if (contract.datasources().expectsNothing()) {
+            return;
+        }
+        boolean known = contract.datasources().find(ds -> ds.matches(uid) || ds.name().filter(uid::equals).isPresent())
+                .isPresent();
+        if (!known) {
+            out.add(Rules.DASHBOARD_DS_NOT_IN_CONTRACT, d.file(), line, uid, what + ", which is not a datasource of the "
+                    + "contract (" + String.join(", ", contract.datasources().entries().stream()
+                            .map(ExpectedDatasource::uid).toList()) + ")");
         }
     }
 
@@ -214,6 +273,7 @@ final class DashboardLint {
             out.add(Rules.DASHBOARD_DS_UNKNOWN_UID, d.file(), ref.line(), text, where + " uses datasource " + text
                     + ", which no provisioning file defines");
         }
+        notInContract(d, ref.line(), text, where + " uses datasource " + text);
     }
 
     private void variableQuery(String text, QueryLint.Site site, Set<String> declared) {

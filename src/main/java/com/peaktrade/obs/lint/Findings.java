@@ -1,5 +1,7 @@
 package com.peaktrade.obs.lint;
 
+import com.peaktrade.obs.contract.Where;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +48,15 @@ final class Findings {
         }
     }
 
+    /** A finding in the contract itself, at its entry's file:line. */
+    void add(Rule rule, Where where, String value, String message) {
+        // a contract on disk is shown like the assets (relative when inside them); the embedded one by its name
+        String shown = Files.isRegularFile(Path.of(where.file())) ? show(Path.of(where.file())) : where.file();
+        if (seen.add(List.of(rule.id(), shown, where.line(), message))) {
+            findings.add(new Finding(rule, shown, where.line(), value, message, rule.hint()));
+        }
+    }
+
     void broken(Path file, int line, String message) {
         Broken b = new Broken(show(file), line, message);
         if (!broken.contains(b)) {
@@ -55,6 +66,16 @@ final class Findings {
 
     void skip(Rule rule, String why) {
         skipped.putIfAbsent(rule.id(), why);
+    }
+
+    /** The rule could not run at all (an input missing, or off): said instead of whatever it checked. */
+    void notRun(Rule rule, String why) {
+        checked.remove(rule.id());
+        skipped.put(rule.id(), why);
+    }
+
+    boolean accountedFor(Rule rule) {
+        return checked.containsKey(rule.id()) || skipped.containsKey(rule.id());
     }
 
     void checked(Rule rule, String what) {

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Turns a {@link LintResult} into the {@link Report} the verify reporters print: per selected
  * rule, one FAIL (error, or any finding with --strict) or WARN per finding, else PASS (it ran) or
- * SKIP (its inputs are missing); broken inputs first as FAIL {@code lint.input}.
+ * SKIP (its inputs are missing, or the contract switches it off); a finding the contract ignores is
+ * a PASS line saying so and why; broken inputs first as FAIL {@code lint.input}.
  */
 public final class LintReport {
     public static final String INPUT_ID = "lint.input";
@@ -28,18 +29,14 @@ public final class LintReport {
         validate(only, "--rule");
         validate(skip, "--skip");
         return Rules.all().stream()
-                .filter(r -> only.isEmpty() || only.stream().anyMatch(p -> matches(p, r.id())))
-                .filter(r -> skip.stream().noneMatch(p -> matches(p, r.id())))
+                .filter(r -> only.isEmpty() || only.stream().anyMatch(p -> ContractPolicy.matches(p, r.id())))
+                .filter(r -> skip.stream().noneMatch(p -> ContractPolicy.matches(p, r.id())))
                 .toList();
-    }
-
-    private static boolean matches(String pattern, String id) {
-        return pattern.endsWith("*") ? id.startsWith(pattern.substring(0, pattern.length() - 1)) : id.equals(pattern);
     }
 
     private static void validate(List<String> patterns, String option) {
         for (String p : patterns) {
-            if (Rules.all().stream().noneMatch(r -> matches(p, r.id()))) {
+            if (Rules.all().stream().noneMatch(r -> ContractPolicy.matches(p, r.id()))) {
                 throw new ConfigException("unknown rule id for " + option + ": " + p, "valid ids: "
                         + String.join(", ", Rules.all().stream().map(Rule::id).toList()));
             }
@@ -61,23 +58,35 @@ public final class LintReport {
                 continue;
             }
             List<Finding> findings = result.findings(rule.id());
+            List<LintResult.Ignored> ignored = result.ignored(rule.id());
+            Severity severity = result.severity(rule);
+            String shownSeverity = severity.name().toLowerCase(java.util.Locale.ROOT)
+                    + (severity != rule.severity() ? " (set by the contract)" : "");
             if (!findings.isEmpty()) {
-                Status status = rule.severity() == Severity.ERROR || strict ? Status.FAIL : Status.WARN;
+                Status status = severity == Severity.ERROR || strict ? Status.FAIL : Status.WARN;
                 for (Finding f : findings) {
-                    String message = f.message().startsWith(f.location()) ? f.message() : f.location() + ": " + f.message();
-                    results.add(new Result(rule.id(), status, message, List.of("file: " + f.location(),
-                            "value: " + f.value(), "severity: " + rule.severity().name().toLowerCase(java.util.Locale.ROOT)),
-                            f.hint(), Duration.ZERO));
+                    results.add(new Result(rule.id(), status, shown(f), List.of("file: " + f.location(),
+                            "value: " + f.value(), "severity: " + shownSeverity), f.hint(), Duration.ZERO));
                 }
-            } else if (result.checked().containsKey(rule.id())) {
+            } else if (ignored.isEmpty() && result.checked().containsKey(rule.id())) {
                 results.add(new Result(rule.id(), Status.PASS, "no findings (" + result.checked().get(rule.id()) + ")",
                         List.of(), null, Duration.ZERO));
-            } else {
+            } else if (ignored.isEmpty()) {
                 results.add(new Result(rule.id(), Status.SKIP, "skipped: "
                         + result.skipped().getOrDefault(rule.id(), "nothing to check"), List.of(), null, Duration.ZERO));
             }
+            // accepted by the contract: said, never silent
+            for (LintResult.Ignored i : ignored) {
+                results.add(new Result(rule.id(), Status.PASS, "ignored by the contract (" + i.where() + ": " + i.reason()
+                        + "): " + shown(i.finding()), List.of("file: " + i.finding().location(), "value: "
+                        + i.finding().value(), "ignore: " + i.where()), null, Duration.ZERO));
+            }
         }
         return new Report("lint", results, wallTime, startedAt);
+    }
+
+    private static String shown(Finding f) {
+        return f.message().startsWith(f.location()) ? f.message() : f.location() + ": " + f.message();
     }
 
     /** 2 when an input could not be read, else the report's: 1 when a rule failed, 0 otherwise. */

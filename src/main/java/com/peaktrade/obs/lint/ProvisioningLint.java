@@ -71,11 +71,6 @@ final class ProvisioningLint {
     /** Rules across all datasource files; call after every file was read. */
     void finishDatasources() {
         if (!sawDatasourceFiles) {
-            for (Rule r : List.of(Rules.DATASOURCE_DEFAULT_COUNT, Rules.DATASOURCE_UID_DUPLICATE, Rules.DATASOURCE_NAME_DUPLICATE,
-                    Rules.DATASOURCE_UID_MISSING, Rules.DATASOURCE_URL_HOSTPORT, Rules.DATASOURCE_URL_LOCALHOST,
-                    Rules.DATASOURCE_URL_UNKNOWN_HOST, Rules.DATASOURCE_APIVERSION_MISSING)) {
-                out.skip(r, "no datasource provisioning files");
-            }
             return;
         }
         Map<String, List<Ds>> byOrg = new HashMap<>();
@@ -108,10 +103,7 @@ final class ProvisioningLint {
                 Rules.DATASOURCE_UID_MISSING, Rules.DATASOURCE_URL_LOCALHOST, Rules.DATASOURCE_APIVERSION_MISSING)) {
             out.checked(r, datasources.size() + " datasources");
         }
-        if (stack == null) {
-            out.skip(Rules.DATASOURCE_URL_HOSTPORT, "no compose files to know the stack's services and ports");
-            out.skip(Rules.DATASOURCE_URL_UNKNOWN_HOST, "no compose files to know the stack's services and ports");
-        } else {
+        if (stack != null) {
             out.checked(Rules.DATASOURCE_URL_HOSTPORT, datasources.size() + " datasources");
             out.checked(Rules.DATASOURCE_URL_UNKNOWN_HOST, datasources.size() + " datasources");
         }
@@ -204,7 +196,6 @@ final class ProvisioningLint {
             }
         }
         if (stack == null) {
-            out.skip(Rules.PROVIDER_PATH_UNMOUNTED, "no compose files to know Grafana's mounts");
             return;
         }
         out.checked(Rules.PROVIDER_PATH_UNMOUNTED, "dashboard providers");

@@ -1,7 +1,7 @@
 package com.peaktrade.obs.lint;
 
-import com.peaktrade.obs.exporter.ShadowMvsContract;
-import com.peaktrade.obs.exporter.ShadowMvsContract.Family;
+import com.peaktrade.obs.contract.GoldenQuery;
+import com.peaktrade.obs.lint.ContractSeries.Served;
 import com.peaktrade.obs.promql.Expr;
 import com.peaktrade.obs.promql.Expr.Aggregation;
 import com.peaktrade.obs.promql.Expr.Binary;
@@ -12,15 +12,14 @@ import com.peaktrade.obs.promql.PromqlException;
 import com.peaktrade.obs.promql.PromqlParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Rules over one PromQL expression of a dashboard, judged against the exporter contract
- * ({@link ShadowMvsContract}, the one source of truth) and the scrape jobs of the Prometheus configs.
+ * Rules over one PromQL expression of a dashboard, judged against the series of the contract's
+ * exporters ({@link ContractSeries}) and the scrape jobs of the Prometheus configs and the contract.
  */
 final class QueryLint {
     /** Series Prometheus writes itself for every target or rule, whatever the job. */
@@ -28,7 +27,6 @@ final class QueryLint {
             "scrape_samples_post_metric_relabeling", "scrape_series_added", "scrape_timeout_seconds",
             "scrape_sample_limit", "scrape_body_size_bytes", "ALERTS", "ALERTS_FOR_STATE");
     static final Set<String> RATE_FUNCTIONS = Set.of("rate", "irate", "increase");
-    private static final Set<String> ALWAYS_ALLOWED_LABELS = Set.of("job", "instance", "__name__");
     private static final Pattern NON_BASE_UNIT = Pattern.compile(
             "_(ms|msec|milliseconds|microseconds|us|nanoseconds|ns|minutes|hours|days|kb|kilobytes|mb|megabytes|gb|percent|pct)(_|$)");
 
@@ -37,16 +35,59 @@ final class QueryLint {
     }
 
     private final Findings out;
+    private final ContractSeries series;
     private final Set<String> jobs;
     private final boolean jobsKnown;
+    private final Set<String> contractJobs;
     private final long scrapeIntervalMs;
     private final Set<List<String>> namesSeen = new java.util.HashSet<>();
 
-    QueryLint(Findings out, Set<String> jobs, boolean jobsKnown, long scrapeIntervalMs) {
+    /**
+     * @param jobs         the scrape configs' jobs ({@code jobsKnown}: there were scrape configs to read)
+     * @param contractJobs the jobs the contract declares (they may produce series no exporter contract lists)
+     */
+    QueryLint(Findings out, ContractSeries series, Set<String> jobs, boolean jobsKnown, Set<String> contractJobs,
+            long scrapeIntervalMs) {
         this.out = out;
+        this.series = series;
         this.jobs = jobs;
         this.jobsKnown = jobsKnown;
+        this.contractJobs = contractJobs;
         this.scrapeIntervalMs = scrapeIntervalMs;
+    }
+
+    boolean isForbidden(String label) {
+        return series.isForbidden(label);
+    }
+
+    /**
+     * A golden query of the contract: every series it selects must come from a declared exporter or
+     * job. The contract's jobs count as known even without scrape configs to read.
+     */
+    void goldenQuery(GoldenQuery query) {
+        Expr expr;
+        try {
+            expr = PromqlParser.parse(query.promql());
+        } catch (PromqlException e) {
+            return; // the contract loader rejects it first
+        }
+        for (Selector s : expr.collect(Selector.class)) {
+            String name = s.metricName();
+            String job = s.matchers().stream().filter(m -> m.label().equals("job") && m.isEquality()).map(Matcher::value)
+                    .findFirst().orElse(null);
+            String what = "golden query " + query.name() + ": ";
+            if (job != null && !contractJobs.isEmpty() && !contractJobs.contains(job) && !jobs.contains(job)
+                    && !series.exporterJobs().contains(job)) {
+                out.add(Rules.CONTRACT_QUERY_UNKNOWN_METRIC, query.where(), "job=\"" + job + "\"", what + "job " + job
+                        + " is neither a job of the contract (" + String.join(", ", contractJobs) + ") nor of the scrape configs");
+                continue;
+            }
+            if (name != null && !name.startsWith("$")) {
+                unproduced(name, job, jobsKnown || !contractJobs.isEmpty()).ifPresent(why -> out.add(
+                        Rules.CONTRACT_QUERY_UNKNOWN_METRIC, query.where(), name, what + why));
+            }
+        }
+        out.checked(Rules.CONTRACT_QUERY_UNKNOWN_METRIC, "golden queries");
     }
 
     /** Parses and judges {@code expression}; an unparsable one is a warning, never an exception. */
@@ -85,20 +126,21 @@ final class QueryLint {
         forbidden(List.of(label), site, "label_values()");
         if (selector != null) {
             judge(selector, site);
-            Optional<Family> family = familyOf(selector.metricName());
-            if (family.isPresent() && !allowedLabels(family.get(), selector.metricName()).contains(label)) {
+            Optional<Served> family = series.familyOf(selector.metricName());
+            Optional<List<String>> allowed = family.flatMap(f -> series.allowedLabels(f, selector.metricName()));
+            if (allowed.isPresent() && !allowed.get().contains(label) && !series.isForbidden(label)) {
                 out.add(Rules.QUERY_UNKNOWN_LABEL, site.file(), site.line(), label, site.where() + ": label_values over "
-                        + selector.metricName() + " asks for label " + label + ", which contract "
-                        + ShadowMvsContract.VERSION + " does not define (labels: " + family.get().labels() + ")");
+                        + selector.metricName() + " asks for label " + label + ", which " + family.get().contractName()
+                        + " does not define (labels: " + family.get().family().labels().orElseThrow() + ")");
             }
         }
     }
 
     private void forbidden(List<String> labels, Site site, String context) {
         for (String label : labels) {
-            if (ShadowMvsContract.FORBIDDEN_LABELS.contains(label)) {
+            if (series.isForbidden(label)) {
                 out.add(Rules.QUERY_LABEL_FORBIDDEN, site.file(), site.line(), label, site.where() + ": " + label + " in "
-                        + context + " (never a label in contract " + ShadowMvsContract.VERSION + ")");
+                        + context + " (never a label in " + series.forbiddenBy(label).orElseThrow() + ")");
             }
         }
     }
@@ -118,42 +160,56 @@ final class QueryLint {
             return;
         }
         names(name, site);
-        Optional<Family> family = familyOf(name);
+        Optional<Served> family = series.familyOf(name);
         if (family.isPresent()) {
-            List<String> allowed = allowedLabels(family.get(), name);
+            Optional<List<String>> allowed = series.allowedLabels(family.get(), name);
             for (Matcher m : s.matchers()) {
-                if (!allowed.contains(m.label()) && !ShadowMvsContract.FORBIDDEN_LABELS.contains(m.label())) {
+                if (allowed.isPresent() && !allowed.get().contains(m.label()) && !series.isForbidden(m.label())) {
                     out.add(Rules.QUERY_UNKNOWN_LABEL, site.file(), site.line(), m.toString(), site.where() + ": " + name
-                            + " has no label " + m.label() + " in contract " + ShadowMvsContract.VERSION + " (labels: "
-                            + family.get().labels() + ")");
+                            + " has no label " + m.label() + " in " + family.get().contractName() + " (labels: "
+                            + family.get().family().labels().orElseThrow() + ")");
                 }
-                List<String> values = ShadowMvsContract.ALLOWED_VALUES.get(m.label());
-                if (values != null && m.isEquality() && !m.value().contains("$") && !values.contains(m.value())) {
+                Optional<List<String>> values = series.allowedValues(m.label());
+                if (values.isPresent() && m.isEquality() && !m.value().contains("$") && !values.get().contains(m.value())) {
                     out.add(Rules.QUERY_LABEL_VALUE, site.file(), site.line(), m.toString(), site.where() + ": " + m.label()
-                            + "=\"" + m.value() + "\" is not a value of contract " + ShadowMvsContract.VERSION + " ("
-                            + String.join(", ", values) + ")");
+                            + "=\"" + m.value() + "\" is not a value of " + family.get().contractName() + " ("
+                            + String.join(", ", values.get()) + ")");
                 }
             }
-            if (job != null && !job.contains("$") && !job.equals(ShadowMvsContract.JOB)) {
-                out.add(Rules.QUERY_UNKNOWN_METRIC, site.file(), site.line(), name + "{job=\"" + job + "\"}", site.where()
-                        + ": " + name + " is a series of the exporter (job " + ShadowMvsContract.JOB + "), not of job " + job);
+        }
+        unproduced(name, job, jobsKnown).ifPresent(why -> out.add(Rules.QUERY_UNKNOWN_METRIC, site.file(), site.line(),
+                family.isPresent() ? name + "{job=\"" + job + "\"}" : name, site.where() + ": " + why));
+    }
+
+    /**
+     * Why no declared exporter or scrape job produces {@code name} (asked of {@code job} when the
+     * selector names one), or empty when one may: an exporter's family, Prometheus' own series, or
+     * a job without an exporter contract (it may serve anything).
+     */
+    private Optional<String> unproduced(String name, String job, boolean jobsKnown) {
+        Optional<Served> family = series.familyOf(name);
+        if (family.isPresent()) {
+            if (job != null && !job.contains("$") && !job.equals(family.get().job())) {
+                return Optional.of(name + " is a series of the exporter (job " + family.get().job() + "), not of job " + job);
             }
-            return;
+            return Optional.empty();
         }
         if (SYNTHETIC.contains(name)) {
-            return;
+            return Optional.empty();
         }
-        String contractNames = "contract " + ShadowMvsContract.VERSION + " series: " + String.join(", ", sampleNames());
-        if (inContractNamespace(name)) {
-            out.add(Rules.QUERY_UNKNOWN_METRIC, site.file(), site.line(), name, site.where() + ": " + name
-                    + " looks like an exporter series but is not in the contract (" + contractNames + ")");
-        } else if (ShadowMvsContract.JOB.equals(job)) {
-            out.add(Rules.QUERY_UNKNOWN_METRIC, site.file(), site.line(), name, site.where() + ": job "
-                    + ShadowMvsContract.JOB + " (the exporter) does not produce " + name + " (" + contractNames + ")");
-        } else if (jobsKnown && jobs.stream().allMatch(ShadowMvsContract.JOB::equals)) {
-            out.add(Rules.QUERY_UNKNOWN_METRIC, site.file(), site.line(), name, site.where() + ": no scrape job produces "
-                    + name + ": the only job is the exporter's (" + contractNames + ")");
+        Set<String> exporterJobs = series.exporterJobs();
+        String contractNames = "contract series: " + String.join(", ", series.sampleNames());
+        if (series.inNamespace(name)) {
+            return Optional.of(name + " looks like an exporter series but is not in the contract (" + contractNames + ")");
         }
+        if (job != null && exporterJobs.contains(job)) {
+            return Optional.of("job " + job + " (the exporter) does not produce " + name + " (" + contractNames + ")");
+        }
+        if (jobsKnown && !exporterJobs.isEmpty() && exporterJobs.containsAll(jobs) && exporterJobs.containsAll(contractJobs)) {
+            return Optional.of("no scrape job produces " + name + ": the only job"
+                    + (exporterJobs.size() == 1 ? " is the exporter's" : "s are the exporters'") + " (" + contractNames + ")");
+        }
+        return Optional.empty();
     }
 
     private void names(String name, Site site) {
@@ -181,18 +237,21 @@ final class QueryLint {
             return;
         }
         List<String> allowed = new ArrayList<>();
+        String contractName = null;
         for (Selector s : selectors) {
-            Optional<Family> family = familyOf(s.metricName());
-            if (family.isEmpty()) {
+            Optional<Served> family = series.familyOf(s.metricName());
+            Optional<List<String>> labels = family.flatMap(f -> series.allowedLabels(f, s.metricName()));
+            if (labels.isEmpty()) {
                 return;
             }
-            allowed.addAll(allowedLabels(family.get(), s.metricName()));
+            allowed.addAll(labels.get());
+            contractName = contractName == null ? family.get().contractName() : contractName;
         }
         for (String label : a.grouping().labels()) {
-            if (!allowed.contains(label) && !ShadowMvsContract.FORBIDDEN_LABELS.contains(label)) {
+            if (!allowed.contains(label) && !series.isForbidden(label)) {
                 out.add(Rules.QUERY_UNKNOWN_LABEL, site.file(), site.line(), "by (" + label + ")", site.where() + ": "
                         + a.op() + " by (" + label + ") over " + selectors.get(0).metricName()
-                        + ", which has no label " + label + " in contract " + ShadowMvsContract.VERSION);
+                        + ", which has no label " + label + " in " + contractName);
             }
         }
     }
@@ -215,9 +274,9 @@ final class QueryLint {
                             + min / 1000 + "s)");
                 }
             }
-            familyOf(s.metricName()).filter(f -> f.type() == ShadowMvsContract.Type.GAUGE).ifPresent(f ->
+            series.familyOf(s.metricName()).filter(Served::isGauge).ifPresent(f ->
                     out.add(Rules.QUERY_RATE_ON_GAUGE, site.file(), site.line(), s.metricName(), site.where() + ": " + fn
-                            + "() over " + s.metricName() + ", a gauge in contract " + ShadowMvsContract.VERSION));
+                            + "() over " + s.metricName() + ", a gauge in " + f.contractName()));
         }
         if (fn.equals("histogram_quantile") && c.args().size() == 2) {
             histogram(c.args().get(1), site);
@@ -247,42 +306,5 @@ final class QueryLint {
             out.add(Rules.QUERY_HISTOGRAM_WITHOUT_LE, site.file(), site.line(), names.get(0), site.where()
                     + ": histogram_quantile over " + names.get(0) + ", which is not a _bucket series");
         }
-    }
-
-    /** The contract family that exposes this sample name (x_bucket, x_sum, x_count of a histogram). */
-    static Optional<Family> familyOf(String sampleName) {
-        if (sampleName == null) {
-            return Optional.empty();
-        }
-        return ShadowMvsContract.FAMILIES.stream().filter(f -> f.sampleNames().contains(sampleName)).findFirst();
-    }
-
-    static List<String> sampleNames() {
-        return ShadowMvsContract.FAMILIES.stream().flatMap(f -> f.sampleNames().stream()).toList();
-    }
-
-    private static List<String> allowedLabels(Family family, String sampleName) {
-        List<String> allowed = new ArrayList<>(family.labels());
-        allowed.addAll(ALWAYS_ALLOWED_LABELS);
-        if (sampleName.endsWith("_bucket") && family.type() == ShadowMvsContract.Type.HISTOGRAM) {
-            allowed.add(ShadowMvsContract.LE);
-        }
-        return allowed;
-    }
-
-    /**
-     * Whether a name shares a contract family's namespace: the family name's first min(3, n-1)
-     * underscore-separated words (shadow_mvs_…, peak_trade_pipeline_…, peak_trade_risk_…).
-     */
-    static boolean inContractNamespace(String name) {
-        for (Family f : ShadowMvsContract.FAMILIES) {
-            String[] words = f.name().split("_");
-            int n = Math.min(3, words.length - 1);
-            String prefix = String.join("_", Arrays.copyOf(words, n)) + "_";
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -126,4 +126,37 @@ class LintCommandTest {
         assertThat(run.out()).contains("FAIL|prometheus.rulefiles.nomatch|")
                 .contains("SKIP|dashboard.uid.missing|skipped: no dashboards");
     }
+
+    @Test
+    void aBrokenContractExitsTwoWithFileAndLineBeforeLinting(@TempDir Path dir) throws Exception {
+        Path contract = dir.resolve("team.yaml");
+        Files.writeString(contract, "apiVersion: peaktrade-obs/v1\ngrafana:\n  dashbords: []\n");
+        Run run = run("--assets-dir", GOOD, "--contract", contract.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("team.yaml:3: unknown key 'dashbords'").doesNotContain("Exception");
+        assertThat(run.out()).doesNotContain("lint.inputs");
+    }
+
+    @Test
+    void theContractOptionReplacesTheAssetsContract(@TempDir Path dir) throws Exception {
+        Path contract = dir.resolve("team.yaml");
+        Files.writeString(contract, Files.readString(Path.of(GOOD, "peaktrade-obs.yaml"))
+                + "\nlint:\n  severity:\n    dashboard.query.rate-interval: error\n");
+        String bad = "src/test/resources/lint/bad/dashboard.query.rate-interval";
+        Run own = run("--assets-dir", bad);
+        Run team = run("--assets-dir", bad, "--contract", contract.toString());
+        assertThat(own.exitCode()).as(own.toString()).isZero();
+        assertThat(own.out()).contains("contract: " + Path.of(bad).toAbsolutePath().normalize().resolve("peaktrade-obs.yaml"));
+        assertThat(team.exitCode()).as(team.toString()).isEqualTo(1);
+        assertThat(team.out()).contains("contract: --contract " + contract)
+                .contains("FAIL|dashboard.query.rate-interval|");
+    }
+
+    @Test
+    void anAssetsDirectoryWithoutItsOwnContractIsJudgedAgainstTheEmbeddedOne() {
+        Run run = run("--assets-dir", SEED);
+        assertThat(run.out()).contains("contract: embedded default (no peaktrade-obs.yaml in ")
+                .contains("FAIL|dashboard.variable.label.forbidden|grafana/dashboards/execution/"
+                        + "peaktrade-execution-watch-overview.json:2297:");
+    }
 }

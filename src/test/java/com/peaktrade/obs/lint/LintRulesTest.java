@@ -3,6 +3,8 @@ package com.peaktrade.obs.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peaktrade.obs.check.Report;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.ContractLoader;
 import com.peaktrade.obs.error.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LintRulesTest {
     static final Path FIXTURES = Path.of("src/test/resources/lint");
 
+    static final ContractLoader LOADER = new ContractLoader(Rules.ids());
+    static final Contract EMBEDDED = LOADER.loadEmbedded("test");
+
+    /** A fixture is judged against its own peaktrade-obs.yaml, as lint does with an assets directory. */
     static LintResult lint(Path assets) {
-        return new Linter().lint(new LintRequest(assets, List.of(), List.of(), null, Path.of(""), Map.of(), false));
+        return new Linter().lint(new LintRequest(assets, List.of(), List.of(), null, Path.of(""), Map.of(), false,
+                LOADER.loadFromAssets(assets, "fixture")));
     }
 
     static String describe(LintResult result) {
@@ -87,7 +94,7 @@ class LintRulesTest {
 
     @Test
     void ourOwnAssetsHaveNoErrors() {
-        LintResult result = new Linter().lint(LintRequest.ofAssets(Path.of("."), Path.of("")));
+        LintResult result = new Linter().lint(LintRequest.ofAssets(Path.of("."), Path.of(""), EMBEDDED));
         assertThat(result.brokenInputs()).isEmpty();
         assertThat(result.findings().stream().filter(f -> f.rule().severity() == Severity.ERROR))
                 .as(describe(result)).isEmpty();
@@ -97,7 +104,7 @@ class LintRulesTest {
 
     @Test
     void theUsersOriginalAssetsLintWithoutBrokenInputsAndShowTheirRealProblems() {
-        LintResult result = new Linter().lint(LintRequest.ofAssets(FIXTURES.resolve("seed-original"), Path.of("")));
+        LintResult result = new Linter().lint(LintRequest.ofAssets(FIXTURES.resolve("seed-original"), Path.of(""), EMBEDDED));
         assertThat(result.brokenInputs()).as(describe(result)).isEmpty();
         Map<String, Long> counts = result.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.rule().id(), Collectors.counting()));
@@ -112,6 +119,11 @@ class LintRulesTest {
         // the run_id variable and its uses
         assertThat(counts.get("dashboard.query.label.forbidden")).isEqualTo(25);
         assertThat(result.findings("dashboard.query.label.forbidden")).anyMatch(f -> f.message().contains("label_values()"));
+        // judged against the embedded contract: the run_id variable itself
+        assertThat(result.findings("dashboard.variable.label.forbidden")).singleElement()
+                .satisfies(f -> assertThat(f.location())
+                        .isEqualTo("grafana/dashboards/execution/peaktrade-execution-watch-overview.json:2297"));
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("contract: embedded default"));
         assertThat(counts.get("dashboard.datasource.variable.unused")).isEqualTo(5);
         assertThat(counts).containsKeys("dashboard.link.unknown-uid", "metric.name.double-total", "metric.name.unit",
                 "dashboard.query.rate-interval");
