@@ -13,17 +13,14 @@ import com.peaktrade.obs.contract.GoldenQuery;
 import com.peaktrade.obs.exporter.ExporterSettings;
 import com.peaktrade.obs.exporter.ShadowMvsExporter;
 import com.peaktrade.obs.grafana.GrafanaClient;
+import com.peaktrade.obs.http.FixtureServer;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.standin.server.StandIn;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +47,8 @@ class ContractInitFromRunningTest {
     @Test
     void theTeamsMockGetsOnlyTheP95OfTheEdgeItServesAndDownTargetsAndUnhealthyDatasourcesAreOptional() throws Exception {
         String metrics = Files.readString(Path.of("src/test/resources/contract-init/team-mock-metrics.txt"));
-        HttpServer mock = serve(metrics);
-        URI exporter = URI.create("http://127.0.0.1:" + mock.getAddress().getPort() + "/metrics");
+        FixtureServer mock = FixtureServer.start().on("/metrics", FixtureServer.text(200, "text/plain; version=0.0.4", metrics));
+        URI exporter = mock.uri().resolve("/metrics");
         List<ScrapingPrometheus.FakeTarget> targets = List.of(
                 new ScrapingPrometheus.FakeTarget("shadow_mvs", "http://host.docker.internal:" + exporter.getPort() + "/metrics", true, ""),
                 new ScrapingPrometheus.FakeTarget("peak_trade_web", "http://host.docker.internal:8000/metrics", false,
@@ -90,7 +87,7 @@ class ContractInitFromRunningTest {
                     .containsExactlyInAnyOrder("DS_LOCAL=[peaktrade-prometheus-local]", "DS_SHADOW=[peaktrade-prometheus-shadow]",
                             "DS_MAIN=[peaktrade-prometheus-main]");
         } finally {
-            mock.stop(0);
+            mock.close();
         }
     }
 
@@ -156,20 +153,6 @@ class ContractInitFromRunningTest {
         env.put("GF_SERVER_HTTP_PORT", "0");
         env.put("STANDIN_COLD_START_MS", "0");
         return StandIn.start(env);
-    }
-
-    private static HttpServer serve(String metrics) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/metrics", exchange -> {
-            byte[] body = metrics.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(body);
-            }
-        });
-        server.start();
-        return server;
     }
 
     private static int closedPort() throws IOException {

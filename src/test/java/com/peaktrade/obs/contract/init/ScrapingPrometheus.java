@@ -1,17 +1,13 @@
 package com.peaktrade.obs.contract.init;
 
+import com.peaktrade.obs.http.FixtureServer;
 import com.peaktrade.obs.prometheus.exposition.Exposition;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.prometheus.exposition.MetricSample;
 import com.peaktrade.obs.promql.Expr;
 import com.peaktrade.obs.promql.PromqlParser;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,51 +27,41 @@ final class ScrapingPrometheus implements AutoCloseable {
     record FakeTarget(String job, String scrapeUrl, boolean up, String lastError) {
     }
 
-    private final HttpServer server;
+    private final FixtureServer server;
     private final List<FakeTarget> targets;
     private final String exporterJob;
     private final URI exporter;
 
-    private ScrapingPrometheus(HttpServer server, List<FakeTarget> targets, String exporterJob, URI exporter) {
-        this.server = server;
-        this.targets = targets;
+    private ScrapingPrometheus(List<FakeTarget> targets, String exporterJob, URI exporter) {
+        this.targets = List.copyOf(targets);
         this.exporterJob = exporterJob;
         this.exporter = exporter;
+        this.server = FixtureServer.start()
+                .on("/api/v1/targets", FixtureServer.json(200, "{\"status\":\"success\",\"data\":{\"activeTargets\":["
+                        + String.join(",", this.targets.stream().map(ScrapingPrometheus::json).toList()) + "],\"droppedTargets\":[]}}"))
+                .on("/api/v1/status/buildinfo", FixtureServer.json(200, "{\"status\":\"success\",\"data\":{\"version\":\"2.53.5\"}}"))
+                .on("/api/v1/query", this::query);
     }
 
     static ScrapingPrometheus start(List<FakeTarget> targets, String exporterJob, URI exporter) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ScrapingPrometheus prometheus = new ScrapingPrometheus(server, List.copyOf(targets), exporterJob, exporter);
-            server.createContext("/", prometheus::handle);
-            server.start();
-            return prometheus;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ScrapingPrometheus(targets, exporterJob, exporter);
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.uri();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String raw = exchange.getRequestURI().getRawQuery();
-            String expr = param(form.isEmpty() && raw != null ? raw : form, "query");
-            String now = String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0);
-            switch (exchange.getRequestURI().getPath()) {
-                case "/api/v1/targets" -> send(exchange, "{\"status\":\"success\",\"data\":{\"activeTargets\":[" + String.join(",",
-                        targets.stream().map(ScrapingPrometheus::json).toList()) + "],\"droppedTargets\":[]}}");
-                case "/api/v1/query" -> send(exchange, "{\"status\":\"success\",\"data\":" + ("1+1".equals(expr)
-                        ? "{\"resultType\":\"scalar\",\"result\":[" + now + ",\"2\"]}"
-                        : "{\"resultType\":\"vector\",\"result\":[" + (hasData(expr) ? "{\"metric\":{},\"value\":[" + now + ",\"1\"]}" : "")
-                        + "]}") + "}");
-                case "/api/v1/status/buildinfo" -> send(exchange, "{\"status\":\"success\",\"data\":{\"version\":\"2.53.5\"}}");
-                default -> exchange.sendResponseHeaders(404, -1);
-            }
-        }
+    /** Its callers ask one thing at a time: the last request recorded is the one being answered. */
+    private void query(HttpExchange exchange) throws IOException {
+        List<FixtureServer.Recorded> seen = server.requests();
+        String form = seen.get(seen.size() - 1).body();
+        String raw = exchange.getRequestURI().getRawQuery();
+        String expr = param(form.isEmpty() && raw != null ? raw : form, "query");
+        String now = String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0);
+        FixtureServer.json(200, "{\"status\":\"success\",\"data\":" + ("1+1".equals(expr)
+                ? "{\"resultType\":\"scalar\",\"result\":[" + now + ",\"2\"]}"
+                : "{\"resultType\":\"vector\",\"result\":[" + (hasData(expr) ? "{\"metric\":{},\"value\":[" + now + ",\"1\"]}" : "")
+                + "]}") + "}").respond(exchange);
     }
 
     private boolean hasData(String expr) {
@@ -125,17 +111,8 @@ final class ScrapingPrometheus implements AutoCloseable {
         return "";
     }
 
-    private static void send(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
