@@ -69,7 +69,17 @@ class ContractInitCommandTest {
     void anUnreachablePrometheusIsAnEnvironmentErrorNotAStackTrace() {
         CliRun run = CliRun.of("contract", "init", "--prometheus-url", "http://127.0.0.1:1");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
-        assertThat(run.err()).doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("error: GET http://127.0.0.1:1/api/v1/targets?state=active: connection refused")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aProjectThatIsNotRunningIsAnEnvironmentErrorThatSaysSo() {
+        CliRun run = CliRun.of("contract", "init", "-p", "peaktrade-obs-init-test-no-such-project");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
+        // with the engine up: the project publishes nothing; without it: the engine is unreachable
+        assertThat(run.err()).containsAnyOf("error: project peaktrade-obs-init-test-no-such-project publishes no Prometheus",
+                "Docker").doesNotContain("\tat ");
     }
 
     @Test

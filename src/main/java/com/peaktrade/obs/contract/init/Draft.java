@@ -60,9 +60,9 @@ public final class Draft {
     record Family(String name, String type, List<String> labels) {
     }
 
-    /** Adds a job, or makes an existing optional one required when this source says it is. */
+    /** Adds a job; one that any source found down or outside the stacks stays optional, with that reason. */
     void job(Job job) {
-        jobs.merge(job.name(), job, (old, fresh) -> old.optionalWhy() == null ? old : fresh);
+        jobs.merge(job.name(), job, (old, fresh) -> fresh.optionalWhy() != null ? fresh : old);
     }
 
     /** Adds a datasource variable, or adds the uids it offers to the one of that name. */

@@ -42,7 +42,8 @@ final class RunningScan {
         List<Target> targets = stack.prometheus().map(this::jobs).orElse(List.of());
         stack.grafana().ifPresent(this::grafana);
         Optional<Exposition> exposition = stack.exporter().map(this::scrape);
-        Optional<String> exporterJob = exposition.flatMap(e -> exporterJob(stack.exporter().get(), targets, e));
+        Optional<String> exporterJob = exposition.flatMap(e -> exporterJob(stack.exporter().get(), targets, e)
+                .or(this::theAssetsExporterJob));
         exposition.ifPresent(e -> draft.exporters.put(exporterJob.orElse("exporter"), ExporterDraft.of(exporterJob.orElse("exporter"), e,
                 exporterJob.isPresent() ? null : "no Prometheus job scrapes " + stack.exporter().get()
                         + " (or no Prometheus was given): rename this key to the scrape job that does")));
@@ -116,6 +117,13 @@ final class RunningScan {
                     "check --exporter-url (e.g. http://127.0.0.1:9109/metrics)");
         }
         return scrape.parse();
+    }
+
+    /** The scrape job of the exporter service the assets' stacks name, when they name exactly one. */
+    private Optional<String> theAssetsExporterJob() {
+        List<String> jobs = draft.stacks.stream().map(s -> s.services().get("exporter")).filter(e -> e != null && e.job() != null)
+                .map(Draft.Service::job).distinct().toList();
+        return jobs.size() == 1 ? Optional.of(jobs.get(0)) : Optional.empty();
     }
 
     /** The job whose targets are the exporter: same port, else the one that has the exporter's first family. */
