@@ -139,7 +139,8 @@ final class ContractInitCommand implements Callable<Integer> {
                 Optional.ofNullable(prometheusUrl).map(u -> new PrometheusClient(StackEndpoints.parse("--prometheus-url", u), TIMEOUT)),
                 Optional.ofNullable(grafanaUrl).map(u -> new GrafanaClient(StackEndpoints.parse("--grafana-url", u),
                         targets.grafanaUser(), targets.grafanaPassword(), TIMEOUT)),
-                Optional.ofNullable(exporterUrl).map(u -> StackEndpoints.parse("--exporter-url", u)), new ExpositionScraper(TIMEOUT));
+                Optional.ofNullable(exporterUrl).map(u -> StackEndpoints.parse("--exporter-url", u)), new ExpositionScraper(TIMEOUT),
+                Optional.empty());
     }
 
     /** The project's published ports, found as verify finds them; a service it does not publish is not asked. */
@@ -154,7 +155,7 @@ final class ContractInitCommand implements Callable<Integer> {
         VerifyTargets targets = TargetResolver.resolve(request(), env, project, running);
         return new RunningStack(prometheus.map(p -> new PrometheusClient(targets.prometheus(), TIMEOUT)),
                 grafana.map(g -> new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), TIMEOUT)),
-                exporter.map(e -> targets.exporter()), new ExpositionScraper(TIMEOUT));
+                exporter.map(e -> targets.exporter()), new ExpositionScraper(TIMEOUT), Optional.of(project));
     }
 
     private TargetResolver.Request request() {

@@ -39,6 +39,10 @@ final class RunningScan {
     }
 
     private void scan() {
+        stack.project().filter(p -> draft.stacks.size() == 1).ifPresent(project -> {
+            Draft.Stack only = draft.stacks.get(0);
+            draft.stacks.set(0, new Draft.Stack(only.name(), project, only.compose(), only.services(), only.why()));
+        });
         List<Target> targets = stack.prometheus().map(this::jobs).orElse(List.of());
         stack.grafana().ifPresent(this::grafana);
         Optional<Exposition> exposition = stack.exporter().map(this::scrape);

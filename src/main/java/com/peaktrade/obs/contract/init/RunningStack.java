@@ -11,7 +11,8 @@ import java.util.Optional;
  * is not drafted.
  *
  * @param exporter the exporter's /metrics URL
+ * @param project  the compose project asked (-p NAME), which becomes the project of the stack the assets give
  */
 public record RunningStack(Optional<PrometheusClient> prometheus, Optional<GrafanaClient> grafana, Optional<URI> exporter,
-        ExpositionScraper scraper) {
+        ExpositionScraper scraper, Optional<String> project) {
 }

@@ -109,10 +109,34 @@ class ContractInitFromRunningTest {
     }
 
     @Test
+    void assetsAndARunningProjectTogetherGiveOneContractWhoseStackIsThatProject() throws Exception {
+        try (ShadowMvsExporter exporter = ShadowMvsExporter.start(new ExporterSettings("127.0.0.1", 0, "shadow", "sim"));
+                ScrapingPrometheus prometheus = ScrapingPrometheus.start(List.of(
+                        new ScrapingPrometheus.FakeTarget("shadow_mvs", "http://shadow-mvs-exporter:9109/metrics", true, ""),
+                        new ScrapingPrometheus.FakeTarget("peak_trade_web", "http://host.docker.internal:8000/metrics", false, "refused")),
+                        "shadow_mvs", exporter.metricsUri())) {
+            RunningStack running = new RunningStack(Optional.of(new PrometheusClient(prometheus.uri(), TIMEOUT)), Optional.empty(),
+                    Optional.of(exporter.metricsUri()), new ExpositionScraper(TIMEOUT), Optional.of("team-obs"));
+            String text = ContractInit.draft(new ContractInit.Request(Optional.of(Path.of("")), Optional.of(running), out));
+            Contract contract = load(text);
+
+            assertThat(contract.stacks().entries()).singleElement().satisfies(stack -> {
+                assertThat(stack.project()).isEqualTo("team-obs");
+                assertThat(stack.service(com.peaktrade.obs.contract.StackService.Role.EXPORTER).orElseThrow().job()).contains("shadow_mvs");
+            });
+            assertThat(contract.exporter("shadow_mvs")).isPresent();
+            assertThat(contract.grafana().datasources().entries()).hasSize(3);
+            assertThat(contract.prometheus().jobs().entries()).extracting(ExpectedJob::name, ExpectedJob::optional)
+                    .containsExactly(tuple("peak_trade_web", true), tuple("shadow_mvs", false));
+            assertThat(text).contains("# down at init time (1 target, e.g. http://host.docker.internal:8000/metrics: refused)");
+        }
+    }
+
+    @Test
     void anExporterNoJobScrapesIsWrittenUnderAKeyToRename() throws Exception {
         try (ShadowMvsExporter exporter = ShadowMvsExporter.start(new ExporterSettings("127.0.0.1", 0, "shadow", "sim"))) {
             String text = ContractInit.draft(new ContractInit.Request(Optional.empty(), Optional.of(new RunningStack(Optional.empty(),
-                    Optional.empty(), Optional.of(exporter.metricsUri()), new ExpositionScraper(TIMEOUT))), out));
+                    Optional.empty(), Optional.of(exporter.metricsUri()), new ExpositionScraper(TIMEOUT), Optional.empty())), out));
 
             assertThat(load(text).exporter("exporter")).isPresent();
             assertThat(text).contains("rename this key to the scrape job that does");
@@ -121,7 +145,8 @@ class ContractInitFromRunningTest {
 
     private String draft(URI prometheus, Optional<URI> grafana, URI exporter) {
         RunningStack running = new RunningStack(Optional.of(new PrometheusClient(prometheus, TIMEOUT)),
-                grafana.map(g -> new GrafanaClient(g, "admin", "admin", TIMEOUT)), Optional.of(exporter), new ExpositionScraper(TIMEOUT));
+                grafana.map(g -> new GrafanaClient(g, "admin", "admin", TIMEOUT)), Optional.of(exporter), new ExpositionScraper(TIMEOUT),
+                Optional.empty());
         return ContractInit.draft(new ContractInit.Request(Optional.empty(), Optional.of(running), out));
     }
 
