@@ -1,6 +1,9 @@
 package com.peaktrade.obs.contract.init;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,9 +100,9 @@ final class AssetScan {
         if (composeFiles.isEmpty()) {
             return Optional.empty();
         }
-        java.net.URI uri;
+        URI uri;
         try {
-            uri = java.net.URI.create(url);
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -205,7 +208,7 @@ final class AssetScan {
         if (!base.isObject() || !override.isObject()) {
             return override;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode merged = base.deepCopy();
+        ObjectNode merged = base.deepCopy();
         override.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
         return merged;
     }
@@ -317,7 +320,7 @@ final class AssetScan {
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         object.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull()
-                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : e.getValue()));
+                ? JsonNodeFactory.instance.objectNode() : e.getValue()));
         return fields;
     }
 
