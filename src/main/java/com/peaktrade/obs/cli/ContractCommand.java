@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "contract",
         mixinStandardHelpOptions = true,
-        header = "Check or show the contract: what verify and lint expect of the stacks (docs/contract.md).",
+        header = "Check, show or draft the contract: what verify and lint expect of the stacks (docs/contract.md).",
         commandListHeading = "%nCommands:%n",
         subcommands = {
             ContractCheckCommand.class,
             ContractShowCommand.class,
+            ContractInitCommand.class,
         })
 final class ContractCommand implements Runnable {
     @Spec

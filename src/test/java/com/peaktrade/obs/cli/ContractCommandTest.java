@@ -76,6 +76,6 @@ class ContractCommandTest {
     void contractWithoutASubcommandIsAUsageError() {
         CliRun run = CliRun.of("contract");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("Missing command: pick one of [check, show]");
+        assertThat(run.err()).contains("Missing command: pick one of [check, show, init]");
     }
 }
