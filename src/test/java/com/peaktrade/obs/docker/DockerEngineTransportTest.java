@@ -2,7 +2,6 @@ package com.peaktrade.obs.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.peaktrade.obs.http.PlaintextOnly;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -28,6 +27,8 @@ class DockerEngineTransportTest {
         try (DockerEngine connected = DockerEngine.connect(
                 Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + engine.getAddress().getPort()))) {
             assertThat(connected.describe()).isEqualTo("Docker 20.10.24, API 1.41, linux/amd64");
+            assertThat(connected.connection()).isEqualTo(
+                    "tcp://127.0.0.1:" + engine.getAddress().getPort() + " without TLS, chosen by DOCKER_HOST");
         } finally {
             engine.stop(0);
         }
@@ -35,10 +36,11 @@ class DockerEngineTransportTest {
 
     @Test
     void onlyALocalSocketGetsThePlaintextContext() throws Exception {
-        var socket = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("unix:///var/run/docker.sock").build();
-        var tcp = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost("tcp://127.0.0.1:2375").build();
-
-        assertThat(DockerEngine.sslConfig(socket).getSSLContext()).isSameAs(PlaintextOnly.context());
-        assertThat(DockerEngine.sslConfig(tcp)).as("tcp:// without TLS settings: no context, so plain http").isNull();
+        try (var socket = EngineTransport.open(new DockerEndpoint("unix:///var/run/docker.sock", "default socket"), Map.of(), false);
+                var tcp = EngineTransport.open(new DockerEndpoint("tcp://127.0.0.1:2375", "DOCKER_HOST"), Map.of(), false)) {
+            assertThat(socket.sslConfig().getSSLContext()).isSameAs(PlaintextOnly.context());
+            assertThat(tcp.sslConfig()).as("tcp:// without TLS settings: no context, so plain http").isNull();
+            assertThat(socket.describe()).isEqualTo("socket /var/run/docker.sock");
+        }
     }
 }
