@@ -78,8 +78,9 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private static DockerClient newClient(EngineTransport transport) {
-        // TLS comes from the transport: docker-java's own reading of DOCKER_TLS_VERIFY needs BouncyCastle
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        // host and TLS come from the transport: docker-java would otherwise apply DOCKER_TLS_VERIFY or the
+        // current context itself, and its reading of PEM files needs BouncyCastle
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerContext("default")
                 .withDockerHost(transport.dockerHost()).withDockerTlsVerify(false).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())

@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
@@ -52,6 +54,7 @@ public final class EngineTls {
                 List<X509Certificate> chain = read(cert, source, text -> PemKeys.certificates(text));
                 PrivateKey privateKey = read(key, source, text -> PemKeys.privateKey(text));
                 requireKeyOfCertificate(privateKey, chain.get(0), key, cert, source);
+                requireValid(chain.get(0), cert, source);
                 KeyStore identity = KeyStore.getInstance("PKCS12");
                 identity.load(null, null);
                 identity.setKeyEntry("client", privateKey, IN_MEMORY, chain.toArray(X509Certificate[]::new));
@@ -95,6 +98,17 @@ public final class EngineTls {
         if (!matches) {
             throw new EnvironmentException(keyFile + " is not the key of " + certFile + " (" + source + ")",
                     "use the key.pem that was generated together with cert.pem");
+        }
+    }
+
+    /** The engine would close the connection without a word; say why first. */
+    private static void requireValid(X509Certificate certificate, Path certFile, String source) {
+        try {
+            certificate.checkValidity();
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            throw new EnvironmentException("the client certificate " + certFile + " (" + source + ") is valid only from "
+                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant(),
+                    "issue a new client certificate from the engine's CA (and check this machine's clock)", e);
         }
     }
 

@@ -166,9 +166,13 @@ final class EngineTransport implements AutoCloseable {
                         "unset DOCKER_TLS_VERIFY for a plain tcp engine, or use the engine's TLS port (usually 2376)", failure));
             }
             handshake |= t instanceof SSLException;
+            // TLS 1.3: the engine checks the client's certificate after the handshake and just hangs up
+            handshake |= t instanceof java.net.SocketException && (msg.contains("Broken pipe") || msg.contains("reset"));
         }
-        return handshake ? Optional.of(tlsError("the TLS handshake failed (" + DockerEngine.rootMessage(failure) + ")",
-                "check ca.pem, cert.pem and key.pem in " + tls.dir(), failure)) : Optional.empty();
+        return handshake ? Optional.of(tlsError("the engine closed the TLS connection (" + DockerEngine.rootMessage(failure)
+                + "); it most likely refused this client's certificate",
+                "use a cert.pem/key.pem signed by the CA the engine trusts (its --tlscacert); files in " + tls.dir(), failure))
+                : Optional.empty();
     }
 
     private EnvironmentException tlsError(String what, String hint, Throwable cause) {
