@@ -1,14 +1,19 @@
 package com.peaktrade.obs.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.http.PlaintextOnly;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which TLS context the engine transport gets decides whether it speaks http or https. */
 class DockerEngineTransportTest {
@@ -42,5 +47,25 @@ class DockerEngineTransportTest {
             assertThat(tcp.sslConfig()).as("tcp:// without TLS settings: no context, so plain http").isNull();
             assertThat(socket.describe()).isEqualTo("socket /var/run/docker.sock");
         }
+    }
+
+    @Test
+    void aContextWhoseEngineIsDownIsNamedInTheHint(@TempDir Path config) throws Exception {
+        Path meta = config.resolve("contexts/meta").resolve(DockerHostDiscovery.sha256("lab"));
+        Files.createDirectories(meta);
+        Files.writeString(meta.resolve("meta.json"), "{\"Endpoints\":{\"docker\":{\"Host\":\"unix:///nonexistent/lab.sock\"}}}");
+
+        assertThatThrownBy(() -> DockerEngine.connect(Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "lab")))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("unix:///nonexistent/lab.sock (DOCKER_CONTEXT 'lab')")
+                .extracting(e -> ((EnvironmentException) e).hint()).asString()
+                .contains("the docker context 'lab' points at unix:///nonexistent/lab.sock").contains("unset DOCKER_CONTEXT");
+    }
+
+    @Test
+    void anSshEngineWithoutAnSshProgramIsANamedErrorBeforeAnyConnection() {
+        assertThatThrownBy(() -> DockerEngine.connect(Map.of("DOCKER_HOST", "ssh://me@box", "PATH", "/nonexistent")))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("the Docker engine is reached over ssh, but no ssh program is on PATH");
     }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.peaktrade.obs.docker.DockerHostDiscovery;
 import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.RequiredTool;
-import com.peaktrade.obs.testing.TestEngine;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +26,8 @@ class SshEngineIT {
     static Path dir;
     static Process sshd;
     static int port;
-    static String project = "peaktrade-ssh-it-" + ProcessHandle.current().pid();
+    static RemoteEngineFixture fixture;
+    static String project;
 
     @BeforeAll
     static void sshdOfOurOwn() throws Exception {
@@ -42,9 +39,9 @@ class SshEngineIT {
         keygen("id_docker");
         keygen("id_stranger");
         keygen("id_nodocker");
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        port = RemoteEngineFixture.freePort();
+        fixture = new RemoteEngineFixture("ssh", dir);
+        project = fixture.project;
         Files.writeString(dir.resolve("authorized_keys"), Files.readString(dir.resolve("id_docker.pub"))
                 // a key whose sessions find no docker CLI: a remote without docker
                 + "environment=\"PATH=/nonexistent\" " + Files.readString(dir.resolve("id_nodocker.pub")));
@@ -56,22 +53,15 @@ class SshEngineIT {
         Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " " + Files.readString(dir.resolve("host_key.pub")));
         sshd = new ProcessBuilder(daemon.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
-        for (int i = 0; i < 50; i++) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                break;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        var created = CliProcess.exec(List.of("docker", "create", "--name", project + "-probe-1", "--label", TestEngine.TEST_LABEL + "=1",
-                "--label", "com.docker.compose.project=" + project, "--label", "com.docker.compose.service=probe",
-                "--label", "com.docker.compose.container-number=1", "peaktrade-testbed/base:bookworm", "true"), Map.of(), dir, 1);
-        assertThat(created.exitCode()).as(created.toString()).isZero();
+        RemoteEngineFixture.awaitListening(port);
+        fixture.createProbe();
     }
 
     @AfterAll
     static void stop() {
-        CliProcess.exec(List.of("docker", "rm", "-f", project + "-probe-1"), Map.of(), dir, 1);
+        if (fixture != null) {
+            fixture.removeProbe();
+        }
         if (sshd != null) {
             sshd.destroy();
         }

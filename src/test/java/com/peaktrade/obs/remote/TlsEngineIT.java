@@ -7,10 +7,6 @@ import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.RequiredTool;
 import com.peaktrade.obs.testing.TestCertificates;
 import com.peaktrade.obs.testing.TestCertificates.KeyForm;
-import com.peaktrade.obs.testing.TestEngine;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,36 +27,29 @@ class TlsEngineIT {
     static TestCertificates ca;
     static Process endpoint;
     static int port;
-    static String project = "peaktrade-tls-it-" + ProcessHandle.current().pid();
+    static RemoteEngineFixture fixture;
+    static String project;
 
     @BeforeAll
     static void tlsEndpointInFrontOfTheEngine() throws Exception {
         Path socat = RequiredTool.require("/usr/bin/socat", "socat");
         ca = TestCertificates.authority(pki.resolve("ca"), "Engine CA");
         Path server = ca.issue(pki.resolve("server"), "engine", true, KeyForm.PKCS8_RSA, 2);
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        port = RemoteEngineFixture.freePort();
+        fixture = new RemoteEngineFixture("tls", pki);
+        project = fixture.project;
         endpoint = new ProcessBuilder(socat.toString(), "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork,verify=1"
                 + ",cert=" + server.resolve("cert.pem") + ",key=" + server.resolve("key.pem") + ",cafile=" + server.resolve("ca.pem"),
                 "UNIX-CONNECT:/var/run/docker.sock").redirectErrorStream(true).redirectOutput(pki.resolve("socat.log").toFile()).start();
-        for (int i = 0; i < 50; i++) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                break;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        // one container of a compose project of our own, for debug ps to find over TLS
-        var created = CliProcess.exec(List.of("docker", "create", "--name", project + "-probe-1", "--label", TestEngine.TEST_LABEL + "=1",
-                "--label", "com.docker.compose.project=" + project, "--label", "com.docker.compose.service=probe",
-                "--label", "com.docker.compose.container-number=1", "peaktrade-testbed/base:bookworm", "true"), Map.of(), pki, 1);
-        assertThat(created.exitCode()).as(created.toString()).isZero();
+        RemoteEngineFixture.awaitListening(port);
+        fixture.createProbe();
     }
 
     @AfterAll
     static void stop() {
-        CliProcess.exec(List.of("docker", "rm", "-f", project + "-probe-1"), Map.of(), pki, 1);
+        if (fixture != null) {
+            fixture.removeProbe();
+        }
         if (endpoint != null) {
             endpoint.destroy();
         }

@@ -1,0 +1,61 @@
+package com.peaktrade.obs.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.peaktrade.obs.testing.CliProcess;
+import com.peaktrade.obs.testing.TestEngine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the remote-engine tests share: a free loopback port for the endpoint they start, waiting
+ * until it listens, and one created (never started) container of a compose project of the test's
+ * own, which `debug ps -p PROJECT` must find through the remote engine.
+ */
+final class RemoteEngineFixture {
+    final String project;
+    private final Path dir;
+
+    RemoteEngineFixture(String name, Path dir) {
+        this.project = "peaktrade-" + name + "-it-" + ProcessHandle.current().pid();
+        this.dir = dir;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
+    }
+
+    static void awaitListening(int port) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("nothing listens on 127.0.0.1:" + port + " after 5 s");
+    }
+
+    String probeName() {
+        return project + "-probe-1";
+    }
+
+    /** Created through the local socket, labelled for cleanup. */
+    void createProbe() {
+        var created = CliProcess.exec(List.of("docker", "create", "--name", probeName(), "--label", TestEngine.TEST_LABEL + "=1",
+                "--label", "com.docker.compose.project=" + project, "--label", "com.docker.compose.service=probe",
+                "--label", "com.docker.compose.container-number=1", "peaktrade-testbed/base:bookworm", "true"), Map.of(), dir, 1);
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+    }
+
+    void removeProbe() {
+        CliProcess.exec(List.of("docker", "rm", "-f", probeName()), Map.of(), dir, 1);
+    }
+}
