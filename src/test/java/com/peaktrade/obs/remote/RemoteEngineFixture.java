@@ -58,4 +58,25 @@ final class RemoteEngineFixture {
     void removeProbe() {
         CliProcess.exec(List.of("docker", "rm", "-f", probeName()), Map.of(), dir, 1);
     }
+
+    /**
+     * `grafana up`, `verify` and `down` of a project of {@code engine}'s through the remote engine
+     * given by {@code remote} (its published ports are on this machine, so verify reaches them);
+     * returns how long `up` took.
+     */
+    static java.time.Duration grafanaUpVerifyDown(TestEngine engine, Path dir, Map<String, String> remote) {
+        Map<String, String> env = engine.stackEnv(dir);
+        env.putAll(remote);
+        String project = engine.project() + "-grafana";
+        long started = System.nanoTime();
+        var up = CliProcess.run(env, dir, "grafana", "up", "-p", project);
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        var verify = CliProcess.run(env, dir, "grafana", "verify", "-p", project);
+        assertThat(verify.out()).as(verify.toString()).endsWith("RESULT=PASS\n");
+        var down = CliProcess.run(env, dir, "grafana", "down", "-p", project);
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(CliProcess.run(env, dir, "debug", "ps", "-p", project).out()).doesNotContain(project + "-");
+        return took;
+    }
 }

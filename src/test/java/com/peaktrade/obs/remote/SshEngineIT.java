@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peaktrade.obs.docker.DockerHostDiscovery;
 import com.peaktrade.obs.testing.CliProcess;
+import com.peaktrade.obs.testing.EngineExtension;
 import com.peaktrade.obs.testing.RequiredTool;
+import com.peaktrade.obs.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * machine's docker CLI on the "remote" side, and the client's ssh settings in an ssh config file
  * given with PEAKTRADE_OBS_SSH_OPTS=-F (ssh reads ~/.ssh from the passwd entry, not $HOME).
  */
+@ExtendWith(EngineExtension.class)
 class SshEngineIT {
     @TempDir
     static Path dir;
@@ -90,6 +94,13 @@ class SshEngineIT {
 
         assertThat(verify.out()).as(verify.toString())
                 .contains("reached via ssh root@127.0.0.1:" + port + " (docker system dial-stdio), chosen by DOCKER_CONTEXT 'ssh-it'");
+    }
+
+    @Test
+    void theGrafanaStackComesUpVerifiesAndGoesDownThroughSsh(TestEngine engine) throws Exception {
+        var took = RemoteEngineFixture.grafanaUpVerifyDown(engine, dir, env("id_docker", "DOCKER_HOST", "ssh://root@127.0.0.1:" + port));
+
+        System.out.println("[timing] grafana up over ssh: " + took.toMillis() + " ms");
     }
 
     @Test
