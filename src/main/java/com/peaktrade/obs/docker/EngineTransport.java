@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * How docker-java reaches one endpoint: the host it is given, its TLS context, and for ssh the
@@ -145,8 +146,9 @@ final class EngineTransport implements AutoCloseable {
                 return Optional.of(tlsError("a certificate is expired or not yet valid (" + msg + ")",
                         "renew the engine's certificate (or the CA), and check this machine's clock", failure));
             }
-            if (msg.contains("No subject alternative") || msg.contains("No name matching")
-                    || msg.contains("doesn't match any of the subject alternative names")) {
+            // the JDK's and httpclient5's words for a certificate issued to another name
+            if (t instanceof SSLPeerUnverifiedException || msg.contains("No subject alternative") || msg.contains("No name matching")
+                    || msg.contains("doesn't match")) {
                 return Optional.of(tlsError("the engine's certificate does not name " + hostOf(endpoint.host()) + " (" + msg + ")",
                         "reach the engine by a name or IP its certificate lists (subjectAltName), or reissue the certificate", failure));
             }
