@@ -47,6 +47,9 @@ final class SshRelay implements AutoCloseable {
         Path dir = Files.createTempDirectory("peaktrade-obs-ssh");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(dir.resolve("docker.sock")));
+        // in case a command exits without closing its engine: removed in reverse order, socket first
+        dir.toFile().deleteOnExit();
+        dir.resolve("docker.sock").toFile().deleteOnExit();
         SshRelay relay = new SshRelay(command, dir, server);
         daemon(relay::accept, "ssh-relay");
         return relay;
