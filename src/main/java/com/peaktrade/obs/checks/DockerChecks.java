@@ -35,7 +35,7 @@ final class DockerChecks {
         return Check.of(DAEMON, Duration.ofSeconds(10), c -> {
             try {
                 DockerEngine engine = ctx.engine().get();
-                return Outcome.pass(engine.describe(), "endpoint " + engine.endpoint());
+                return Outcome.pass(engine.describe(), "reached via " + engine.connection());
             } catch (EnvironmentException e) {
                 return Outcome.fail(e.getMessage(), e.hint());
             }

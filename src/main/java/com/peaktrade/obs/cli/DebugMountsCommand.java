@@ -37,8 +37,7 @@ final class DebugMountsCommand implements Callable<Integer> {
     public Integer call() {
         try (DebugSession session = new DebugSession()) {
             ProjectOption.Selection selection = project.select(session.compose());
-            String host = session.engine().endpoint().host();
-            boolean local = host.startsWith("unix://") || host.startsWith("npipe://");
+            boolean local = session.engine().endpoint().local();
             List<MountReport.ContainerMounts> report = new MountReport(new ContainerInspector(session.engine()), local)
                     .inspect(selection.project(), selection.stack() == null ? null : selection.stack().id());
             PrintWriter out = spec.commandLine().getOut();

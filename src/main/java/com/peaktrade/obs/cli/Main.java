@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.docker.DockerEngine;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -47,7 +48,16 @@ public final class Main {
 
     static CommandLine configure(CommandLine cli, String... args) {
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(ColorChoice.fromArgs(args, System.getenv())));
-        cli.setExecutionExceptionHandler(new ErrorHandler(DebugFlag.isSet(args)));
+        boolean debug = DebugFlag.isSet(args);
+        cli.setExecutionExceptionHandler(new ErrorHandler(debug));
+        if (debug) {
+            // only then: loading the engine class costs start-up time commands without Docker should not pay
+            PrintWriter err = cli.getErr();
+            DockerEngine.reportConnectionsTo(line -> {
+                err.println("debug: " + line);
+                err.flush();
+            });
+        }
         cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

@@ -3,80 +3,94 @@ package com.peaktrade.obs.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import com.github.dockerjava.transport.SSLConfig;
 import com.peaktrade.obs.error.EnvironmentException;
-import com.peaktrade.obs.http.PlaintextOnly;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A connected Docker engine. The API version is left unversioned (the engine's own), which works
  * from the testbed's 1.41 up to current engines; pinning a version breaks on one side or the other.
  */
 public final class DockerEngine implements AutoCloseable {
+    private static volatile Consumer<String> connectionReport = line -> { };
     private final DockerClient client;
     private final DockerEndpoint endpoint;
+    private final EngineTransport transport;
     private final Version version;
 
-    private DockerEngine(DockerClient client, DockerEndpoint endpoint, Version version) {
+    private DockerEngine(DockerClient client, DockerEndpoint endpoint, EngineTransport transport, Version version) {
         this.client = client;
         this.endpoint = endpoint;
+        this.transport = transport;
         this.version = version;
     }
 
     /**
-     * Tries each discovered endpoint; the first that answers /version wins. If none does, one
-     * EnvironmentException (exit 3) lists every endpoint and why it failed.
+     * Where to tell which engine every connection reached and how (--debug). A process-wide
+     * setting because --debug is one, and commands connect in many places.
      */
-    public static DockerEngine connect(Map<String, String> env) {
-        List<String> failures = new ArrayList<>();
-        for (DockerEndpoint candidate : DockerHostDiscovery.fromSystem(env).candidates()) {
-            DockerClient client = null;
-            try {
-                client = newClient(candidate.host());
-                Version version = client.versionCmd().exec();
-                return new DockerEngine(client, candidate, version);
-            } catch (RuntimeException e) {
-                failures.add(candidate + ": " + rootMessage(e));
-                closeQuietly(client);
-            }
-        }
-        throw new EnvironmentException("Docker engine not reachable: " + String.join("; ", failures),
-                "start Docker (Docker Desktop, or `sudo systemctl start docker`; offline machines: "
-                        + "scripts/testbed.sh --engine), or point DOCKER_HOST / the docker context at a running engine");
+    public static void reportConnectionsTo(Consumer<String> report) {
+        connectionReport = report == null ? line -> { } : report;
     }
 
-    private static DockerClient newClient(String host) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    /**
+     * Tries each discovered endpoint; the first that answers /version wins. A TLS or ssh failure is
+     * explained in its own terms (exit 3); if no endpoint answers, one EnvironmentException (exit 3)
+     * lists every endpoint and why it failed.
+     */
+    public static DockerEngine connect(Map<String, String> env) {
+        List<DockerEndpoint> candidates = DockerHostDiscovery.fromSystem(env).candidates();
+        List<String> failures = new ArrayList<>();
+        for (DockerEndpoint candidate : candidates) {
+            EngineTransport transport = EngineTransport.open(candidate, env, System.console() != null);
+            DockerClient client = null;
+            try {
+                client = newClient(transport);
+                Version version = client.versionCmd().exec();
+                DockerEngine engine = new DockerEngine(client, candidate, transport, version);
+                connectionReport.accept("engine: " + engine.describe() + ", reached via " + engine.connection());
+                return engine;
+            } catch (RuntimeException e) {
+                closeQuietly(client);
+                transport.close();
+                Optional<EnvironmentException> explained = transport.explain(e);
+                if (explained.isPresent()) {
+                    throw explained.get();
+                }
+                failures.add(candidate + ": " + rootMessage(e));
+            }
+        }
+        DockerEndpoint chosen = candidates.get(0);
+        String hint = chosen.context() != null
+                ? "the docker context '" + chosen.context() + "' points at " + chosen.host() + ": start that engine, or choose "
+                        + "another context (`docker context use default`" + (chosen.source().startsWith("DOCKER_CONTEXT")
+                                ? ", or unset DOCKER_CONTEXT)" : ")")
+                : "start Docker (Docker Desktop, or `sudo systemctl start docker`; offline machines: "
+                        + "scripts/testbed.sh --engine), or point DOCKER_HOST / the docker context at a running engine";
+        throw new EnvironmentException("Docker engine not reachable: " + String.join("; ", failures), hint);
+    }
+
+    private static DockerClient newClient(EngineTransport transport) {
+        // host and TLS come from the transport: docker-java would otherwise apply DOCKER_TLS_VERIFY or the
+        // current context itself, and its reading of PEM files needs BouncyCastle
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerContext("default")
+                .withDockerHost(transport.dockerHost()).withDockerTlsVerify(false).build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(sslConfig(config))
+                .sslConfig(transport.sslConfig())
                 .connectionTimeout(Duration.ofSeconds(3))
                 // pulls and log streams can be slow; individual waits are bounded by their callers
                 .responseTimeout(Duration.ofMinutes(10))
                 .maxConnections(32)
                 .build();
         return DockerClientImpl.getInstance(config, http);
-    }
-
-    /**
-     * The engine's TLS settings, if it has any. A local socket never speaks TLS, but the transport
-     * still builds a TLS strategy, from the system default context unless given one: that loads the
-     * JDK trust store, the costliest part of building the client. So a socket gets the refusing
-     * {@link PlaintextOnly} context. Not a tcp:// host: for it, any context at all means https.
-     */
-    static SSLConfig sslConfig(DockerClientConfig config) {
-        if (config.getSSLConfig() != null) {
-            return config.getSSLConfig();
-        }
-        String scheme = config.getDockerHost().getScheme();
-        return "unix".equals(scheme) || "npipe".equals(scheme) ? PlaintextOnly::context : null;
     }
 
     static String rootMessage(Throwable e) {
@@ -106,6 +120,14 @@ public final class DockerEngine implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * How the engine was reached and which rule chose it: "socket /var/run/docker.sock, chosen by
+     * default socket", "tcp://… with TLS, CA CN=…, chosen by DOCKER_HOST", "ssh root@box, chosen by …".
+     */
+    public String connection() {
+        return transport.describe() + ", chosen by " + endpoint.source();
+    }
+
     /** "Docker 20.10.24, API 1.41, linux/amd64". */
     public String describe() {
         return "Docker " + version.getVersion() + ", API " + version.getApiVersion() + ", "
@@ -119,5 +141,6 @@ public final class DockerEngine implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(client);
+        transport.close();
     }
 }

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the Docker engine the way the docker CLI and Docker Desktop users expect: DOCKER_HOST,
- * else the current docker context, else the first well-known socket that exists. Pure lookup: it
+ * Finds the Docker engine the way the docker CLI and Docker Desktop users expect: DOCKER_HOST (with
+ * DOCKER_TLS_VERIFY/DOCKER_CERT_PATH), else DOCKER_CONTEXT, else the current docker context, else
+ * the first well-known socket that exists. Pure lookup: it
  * returns candidates in order; {@link DockerEngine#connect} tries them.
  */
 public final class DockerHostDiscovery {
@@ -40,7 +41,11 @@ public final class DockerHostDiscovery {
     public List<DockerEndpoint> candidates() {
         String dockerHost = env.get("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
-            return List.of(new DockerEndpoint(dockerHost.trim(), "DOCKER_HOST"));
+            // as the docker CLI: any non-empty DOCKER_TLS_VERIFY (even "0") means TLS, verified
+            boolean tls = !env.getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty() && dockerHost.trim().startsWith("tcp://");
+            Path certs = Optional.ofNullable(env.get("DOCKER_CERT_PATH")).filter(s -> !s.isBlank()).map(Path::of)
+                    .orElse(configDir());
+            return List.of(new DockerEndpoint(dockerHost.trim(), "DOCKER_HOST", tls ? certs : null, null));
         }
         Optional<DockerEndpoint> context = currentContext();
         if (context.isPresent()) {
@@ -68,16 +73,25 @@ public final class DockerHostDiscovery {
         }
     }
 
-    /** DOCKER_CONTEXT, else currentContext of ~/.docker/config.json (or $DOCKER_CONFIG); "default" means none. */
-    Optional<DockerEndpoint> currentContext() {
-        Path configDir = Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
+    /** $DOCKER_CONFIG, else ~/.docker: the docker CLI's config.json, contexts and default certificates. */
+    private Path configDir() {
+        return Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
                 .orElse(home.resolve(".docker"));
+    }
+
+    /**
+     * DOCKER_CONTEXT, else currentContext of config.json; "default" means none. A context's TLS
+     * material is in contexts/tls/&lt;sha256 of its name&gt;/docker (docker context create --docker
+     * host=…,ca=…,cert=…,key=… copies it there).
+     */
+    Optional<DockerEndpoint> currentContext() {
+        Path configDir = configDir();
         String name = env.get("DOCKER_CONTEXT");
         String source = "DOCKER_CONTEXT";
         if (name == null || name.isBlank()) {
             JsonNode config = readJson(configDir.resolve("config.json"));
             name = config == null ? null : config.path("currentContext").asText(null);
-            source = "docker context";
+            source = "current context";
         }
         if (name == null || name.isBlank() || name.equals("default")) {
             return Optional.empty();
@@ -87,9 +101,11 @@ public final class DockerHostDiscovery {
         String host = doc == null ? null : doc.path("Endpoints").path("docker").path("Host").asText(null);
         if (host == null || host.isBlank()) {
             return Optional.of(new DockerEndpoint("unix:///var/run/docker.sock",
-                    source + " '" + name + "' has no readable endpoint in " + meta + "; using the default socket"));
+                    source + " '" + name + "' has no readable endpoint in " + meta + "; using the default socket", null, name));
         }
-        return Optional.of(new DockerEndpoint(host, source + " '" + name + "'"));
+        Path tls = configDir.resolve("contexts/tls").resolve(sha256(name)).resolve("docker");
+        boolean speaksTls = host.startsWith("tcp://") && Files.isDirectory(tls);
+        return Optional.of(new DockerEndpoint(host, source + " '" + name + "'", speaksTls ? tls : null, name));
     }
 
     private static JsonNode readJson(Path file) {
@@ -100,7 +116,7 @@ public final class DockerHostDiscovery {
         }
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
