@@ -56,7 +56,7 @@ class PrometheusReloadTest {
             "", false));
 
     private static PrometheusClient client(FixtureServer server) {
-        return new PrometheusClient(server.uri(), Duration.ofSeconds(2));
+        return new PrometheusClient(server.uri(), Duration.ofSeconds(10));
     }
 
     private static long reloads(FixtureServer server) {
