@@ -36,8 +36,8 @@ final class GrafanaCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the grafana stack; prints PASS/FAIL lines and RESULT=.")
     static final class Verify extends StackVerifyCommand {
         @Override
-        Stack stack() {
-            return Stack.GRAFANA;
+        String stackName() {
+            return "grafana";
         }
     }
 

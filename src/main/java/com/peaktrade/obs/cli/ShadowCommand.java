@@ -36,8 +36,8 @@ final class ShadowCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the shadow stack; prints PASS/FAIL lines and RESULT=.")
     static final class Verify extends StackVerifyCommand {
         @Override
-        Stack stack() {
-            return Stack.SHADOW;
+        String stackName() {
+            return "shadow";
         }
     }
 
