@@ -31,7 +31,7 @@ public final class StackChoice {
         List<String> names = contract.stacks().entries().stream().map(StackDefinition::name).toList();
         throw new ConfigException("contract " + contract.origin().file() + " defines no stack " + name
                 + (names.isEmpty() ? " (it defines no stacks at all)" : " (its stacks: " + String.join(", ", names) + ")"),
-                names.isEmpty() && builtIn.isPresent()
+                names.isEmpty()
                         ? "a contract without stacks is for verify with URLs: `peaktrade-obs " + name + " verify --contract "
                                 + contract.origin().file() + " --prometheus-url URL --grafana-url URL [--exporter-url URL]`"
                         : "add the stack under stacks: in the contract, or use one of its stacks");

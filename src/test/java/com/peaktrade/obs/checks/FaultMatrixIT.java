@@ -250,7 +250,7 @@ class FaultMatrixIT {
         assertThat(run.status("grafana.datasource.health")).as(run.toString()).isEqualTo("FAIL");
         assertThat(run.hintById().get("grafana.datasource.health")).contains("container port");
         assertThat(run.status("grafana.dashboard.vars")).isEqualTo("FAIL");
-        assertThat(run.messageById().get("grafana.dashboard.vars")).contains("peaktrade-labeled-local uses ${DS_LOCAL} but does not declare it");
+        assertThat(run.messageById().get("grafana.dashboard.vars")).contains("peaktrade-labeled-local lacks the DS_LOCAL variable");
         cli("grafana", "down", "-p", project);
     }
 
