@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.EngineExtension;
+import com.peaktrade.obs.testing.RepositoryAssets;
 import com.peaktrade.obs.testing.TestEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,18 +86,7 @@ class ContractStackIT {
         this.tmp = dir;
         this.env = engine.stackEnv(dir);
         assets = dir.resolve("team");
-        for (String folder : List.of("compose", "prometheus", "grafana")) {
-            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
-                for (Path p : walk.toList()) {
-                    Path dest = assets.resolve(p.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(dest);
-                    } else {
-                        Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
+        RepositoryAssets.copyTo(assets);
         Files.writeString(assets.resolve("peaktrade-obs.yaml"), CONTRACT);
         Files.writeString(assets.resolve("compose/live-exporter.yaml"), Files.readString(Path.of("compose/shadow-exporter.yaml"))
                 .replace("shadow-mvs-exporter:", "live-mvs-exporter:")
