@@ -113,9 +113,12 @@ class ContractStackIT {
         return CliProcess.run(env, tmp, args);
     }
 
+    /** Brings the stack up as project PREFIX-suffix; again with the same suffix recreates it (the same host ports). */
     private String up(String stack, String suffix) {
         String project = engine.project() + "-" + suffix;
-        started.add(new String[] {stack, project});
+        if (started.stream().noneMatch(s -> s[1].equals(project))) {
+            started.add(new String[] {stack, project});
+        }
         CliProcess.Result up = cli(stack, "up", "-p", project, "--assets-dir", assets.toString());
         assertThat(up.exitCode()).as(up.toString()).isZero();
         return project;
@@ -148,15 +151,16 @@ class ContractStackIT {
                 + "\", isDefault: " + isDefault + ", editable: false}\n";
     }
 
-    private VerifyRun dashboardsStackWith(String suffix, String... localUids) throws IOException {
+    private VerifyRun dashboardsStackWith(String... localUids) throws IOException {
         provision(localUids);
-        return verify("dashboards", up("dashboards", suffix), "--budget", "grafana.datasource.health=8s");
+        // one project, recreated per variant: the provisioning is read when Grafana starts
+        return verify("dashboards", up("dashboards", "dashboards"), "--budget", "grafana.datasource.health=8s");
     }
 
     @Test
     @Order(1)
     void theNewUidPassesAndTheUnreachableOptionalDatasourcesWarn() throws IOException {
-        VerifyRun run = dashboardsStackWith("new", "prom_local_9092");
+        VerifyRun run = dashboardsStackWith("prom_local_9092");
         assertThat(run.passed()).as(run.toString()).isTrue();
         assertThat(run.status("grafana.datasources")).isEqualTo("PASS");
         assertThat(run.status("grafana.datasource.health")).as(run.toString()).isEqualTo("WARN");
@@ -169,7 +173,7 @@ class ContractStackIT {
     @Test
     @Order(2)
     void theOldUidPassesAsAnAlias() throws IOException {
-        VerifyRun run = dashboardsStackWith("old", "peaktrade-prometheus-local");
+        VerifyRun run = dashboardsStackWith("peaktrade-prometheus-local");
         assertThat(run.passed()).as(run.toString()).isTrue();
         assertThat(run.messageById().get("grafana.datasources")).contains("peaktrade-prometheus-local (alias of prom_local_9092)");
         assertThat(run.messageById().get("grafana.query")).contains("through peaktrade-prometheus-local");
@@ -178,7 +182,7 @@ class ContractStackIT {
     @Test
     @Order(3)
     void bothUidsPass() throws IOException {
-        VerifyRun run = dashboardsStackWith("both", "peaktrade-prometheus-local", "prom_local_9092");
+        VerifyRun run = dashboardsStackWith("peaktrade-prometheus-local", "prom_local_9092");
         assertThat(run.passed()).as(run.toString()).isTrue();
         assertThat(run.messageById().get("grafana.datasources")).contains("peaktrade-prometheus-local (alias of prom_local_9092)");
     }
@@ -186,7 +190,7 @@ class ContractStackIT {
     @Test
     @Order(4)
     void neitherUidFailsNamingTheContractLine() throws IOException {
-        VerifyRun run = dashboardsStackWith("neither", "prom_local");
+        VerifyRun run = dashboardsStackWith("prom_local");
         assertThat(run.status("grafana.datasources")).as(run.toString()).isEqualTo("FAIL");
         assertThat(run.messageById().get("grafana.datasources")).contains("missing prom_local_9092");
         assertThat(run.process().out()).contains("EVIDENCE|grafana.datasources|contract " + assets.resolve("peaktrade-obs.yaml")
@@ -196,6 +200,8 @@ class ContractStackIT {
     @Test
     @Order(5)
     void aThirdJobServedByASecondExporterPassesAndFailsWhenItStops() {
+        CliProcess.Result down = cli("dashboards", "down", "-p", engine.project() + "-dashboards", "--assets-dir", assets.toString());
+        assertThat(down.exitCode()).as(down.toString()).isZero(); // its host ports are the live stack's too
         String project = up("live", "live");
         VerifyRun run = verify("live", project);
         assertThat(run.passed()).as(run.toString()).isTrue();
