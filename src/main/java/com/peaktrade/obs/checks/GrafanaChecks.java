@@ -122,7 +122,8 @@ final class GrafanaChecks {
             if (e.name().isPresent() && !e.name().get().equals(d.name())) {
                 problems.add(new Shortfall(d.uid() + " is named '" + d.name() + "', expected '" + e.name().get() + "'", e.where()));
             }
-            if (e.isDefault() && !d.isDefault()) {
+            if (e.isDefault() && m.found().stream().noneMatch(Datasource::isDefault)) {
+                // during a migration either uid may be the default
                 problems.add(new Shortfall(d.uid() + " is not the default", e.where()));
             }
             m.found().stream().filter(f -> !e.isDefault() && f.isDefault())
@@ -135,7 +136,8 @@ final class GrafanaChecks {
             }
         }
         long found = matches.stream().filter(m -> !m.missing()).count();
-        String asContracted = found + " datasources as contracted" + contractedDefault.flatMap(DatasourceMatch::primary)
+        String asContracted = found + " datasources as contracted" + contractedDefault
+                .flatMap(m -> m.found().stream().filter(Datasource::isDefault).findFirst().or(m::primary))
                 .map(d -> ", default " + d.name()).orElse("") + (aliases.isEmpty() ? "" : "; " + String.join(", ", aliases));
         if (!problems.isEmpty()) {
             List<Shortfall> all2 = new ArrayList<>(problems);

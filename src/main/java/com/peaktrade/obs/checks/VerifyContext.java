@@ -48,9 +48,11 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
 
     public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets,
             Supplier<DockerEngine> engine) {
+        // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
         return new VerifyContext(stack, contract, targets,
-                new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
-                new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
+                targets.prometheus() == null ? null : new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
+                targets.grafana() == null ? null
+                        : new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
                 new ExpositionScraper(HTTP_TIMEOUT), engine, new Lazy<>());
     }
 

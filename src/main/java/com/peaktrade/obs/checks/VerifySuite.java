@@ -38,15 +38,23 @@ public final class VerifySuite {
                 checks.add(DockerChecks.containers(ctx, services));
             }
         }
-        checks.add(PrometheusChecks.ready(ctx));
-        if (ctx.stack().expects(ContractArea.PROMETHEUS)) {
-            prometheus(ctx, checks, notes);
+        if (ctx.prometheus() == null) {
+            notes.add("prometheus: stack " + ctx.stack().name() + " has no prometheus service and no --prometheus-url, not checked");
+        } else {
+            checks.add(PrometheusChecks.ready(ctx));
+            if (ctx.stack().expects(ContractArea.PROMETHEUS)) {
+                prometheus(ctx, checks, notes);
+            }
         }
         if (ctx.stack().expects(ContractArea.EXPORTERS)) {
             exporter(ctx, checks, notes);
         }
         if (ctx.stack().expects(ContractArea.GRAFANA)) {
-            grafana(ctx, checks, notes);
+            if (ctx.grafana() == null) {
+                notes.add("grafana: stack " + ctx.stack().name() + " has no grafana service and no --grafana-url, not checked");
+            } else {
+                grafana(ctx, checks, notes);
+            }
         }
         return new Plan(checks, notes);
     }

@@ -98,6 +98,27 @@ class ContractChecksTest {
     }
 
     @Test
+    void duringTheMigrationTheOldUidMayBeTheDefault(@TempDir Path dir) throws Exception {
+        Outcome outcome = GrafanaChecks.judgeDatasources(List.of(ds("peaktrade-prometheus-local", "prometheus-local", true),
+                ds("prom_local_9092", "prom-local", false), SHADOW, AI_LIVE, OBSERVABILITY),
+                load(dir, MIGRATING).grafana().datasources().entries());
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(Status.PASS);
+        assertThat(outcome.message()).startsWith("4 datasources as contracted, default prometheus-local;");
+    }
+
+    @Test
+    void aStackWithoutGrafanaOrPrometheusSaysSoInsteadOfCheckingNothing(@TempDir Path dir) throws Exception {
+        Contract contract = load(dir, MIGRATING);
+        var targets = new VerifyTargets(null, null, null, "admin", "admin", "test", null, "test");
+        VerifySuite.Plan plan = VerifySuite.plan(VerifyContext.of(StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"),
+                true), contract, targets, null));
+        assertThat(plan.checks()).isEmpty();
+        assertThat(plan.notes()).contains(
+                "prometheus: stack shadow has no prometheus service and no --prometheus-url, not checked",
+                "grafana: stack shadow has no grafana service and no --grafana-url, not checked");
+    }
+
+    @Test
     void neitherUidFailsNamingTheContractLine(@TempDir Path dir) throws Exception {
         Outcome outcome = GrafanaChecks.judgeDatasources(List.of(ds("prom_local", "prom-local", true), SHADOW, AI_LIVE,
                 OBSERVABILITY), load(dir, MIGRATING).grafana().datasources().entries());
