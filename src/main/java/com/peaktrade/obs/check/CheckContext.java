@@ -4,6 +4,7 @@ import com.peaktrade.obs.poll.Poller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +66,33 @@ public final class CheckContext {
     public <T> Poller.Outcome<T> poll(Duration within, Supplier<Optional<T>> attempt) {
         Duration wait = noWait ? Duration.ZERO : min(within, remaining());
         return Poller.within(wait).until(attempt);
+    }
+
+    /**
+     * Asks until the answer is {@code ready} or the budget is spent (once with --no-wait), keeping the
+     * last answer or error for the message; see {@link #notReady}.
+     */
+    public <T> Poller.Answer<T> await(Supplier<T> ask, Predicate<T> ready) {
+        return await(remaining(), ask, ready);
+    }
+
+    /** As {@link #await(Supplier, Predicate)}, for at most {@code within} (still capped by the deadline). */
+    public <T> Poller.Answer<T> await(Duration within, Supplier<T> ask, Predicate<T> ready) {
+        Duration wait = noWait ? Duration.ZERO : min(within, remaining());
+        return Poller.within(wait).await(ask, ready);
+    }
+
+    /**
+     * The standard FAIL of a wait that ran out: "WHAT at URL: LAST ANSWER", the hint, and as evidence
+     * the last answer and how long was waited.
+     */
+    public static Outcome notReady(String what, Object url, String lastAnswer, String hint, Poller.Answer<?> answer) {
+        return Outcome.fail(what + " at " + url + ": " + lastAnswer, hint, "last answer: " + lastAnswer, describe(answer));
+    }
+
+    /** "1 attempt in 0.0 s", "3 attempts in 0.4 s", for an {@link Poller.Answer}. */
+    public static String describe(Poller.Answer<?> answer) {
+        return describe(answer.asOutcome());
     }
 
     /** "1 attempt in 0.0 s", "3 attempts in 0.4 s": the evidence that says how long a wait took. */

@@ -56,6 +56,9 @@ public final class JsonReporter implements Reporter {
             check.put("hint", result.hint());
             check.put("durationMs", result.duration().toMillis());
         }
+        if (!report.notes().isEmpty()) {
+            report.notes().forEach(root.putArray("notes")::add);
+        }
         try {
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);
         } catch (IOException e) {

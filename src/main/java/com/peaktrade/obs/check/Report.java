@@ -9,13 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A finished run: results in the suite's order, wall time, start. The verdict and the exit code are
+ * A finished run: results in the suite's order, wall time, start, and notes (what the run did not
+ * check and why, e.g. a contract section that expects nothing). The verdict and the exit code are
  * derived here once, so every format agrees.
  */
-public record Report(String suite, List<Result> results, Duration wallTime, Instant startedAt) {
+public record Report(String suite, List<Result> results, Duration wallTime, Instant startedAt, List<String> notes) {
 
     public Report {
         results = List.copyOf(results);
+        notes = List.copyOf(notes);
+    }
+
+    public Report(String suite, List<Result> results, Duration wallTime, Instant startedAt) {
+        this(suite, results, wallTime, startedAt, List.of());
+    }
+
+    /** This report with {@code more} notes after its own. */
+    public Report withNotes(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new Report(suite, results, wallTime, startedAt, all);
     }
 
     /** No check failed (WARN and SKIP do not fail a run). */

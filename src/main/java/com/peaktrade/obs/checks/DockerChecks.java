@@ -80,7 +80,7 @@ final class DockerChecks {
         evidence.add(CheckContext.describe(polled));
         if (ps.isEmpty()) {
             return Outcome.fail("project " + project + " has no containers",
-                    "start it with `peaktrade-obs " + ctx.stack().id() + " up`", evidence.toArray(String[]::new));
+                    "start it with `peaktrade-obs " + ctx.stack().name() + " up`", evidence.toArray(String[]::new));
         }
         if (!problems.isEmpty()) {
             return Outcome.fail(String.join("; ", problems), hint, evidence.toArray(String[]::new));

@@ -3,7 +3,9 @@ package com.peaktrade.obs.checks;
 import com.peaktrade.obs.check.Check;
 import com.peaktrade.obs.check.CheckContext;
 import com.peaktrade.obs.check.Outcome;
-import com.peaktrade.obs.exporter.ShadowMvsContract;
+import com.peaktrade.obs.contract.ExpectedFamily;
+import com.peaktrade.obs.contract.ExporterContract;
+import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.prometheus.exposition.Exposition;
 import com.peaktrade.obs.prometheus.exposition.MetricSample;
 import com.peaktrade.obs.prometheus.exposition.Scrape;
@@ -12,72 +14,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** exporter.metrics: the contract v1 families are served and no forbidden label appears. */
+/** exporter.metrics: the families the contract lists for the exporter's job are served, no forbidden label appears. */
 final class ExporterChecks {
     static final String METRICS = "exporter.metrics";
 
     private ExporterChecks() {
     }
 
-    static Check metrics(VerifyContext ctx) {
+    static Check metrics(VerifyContext ctx, ExporterContract contract) {
         return Check.of(METRICS, Duration.ofSeconds(20), c -> {
-            Optional<String> down = ctx.serviceDown("shadow-mvs-exporter");
+            String service = ctx.service(StackService.Role.EXPORTER).orElse("the exporter");
+            Optional<String> down = ctx.roleDown(StackService.Role.EXPORTER);
             if (down.isPresent()) {
                 return Outcome.fail("exporter not running: " + down.get(),
-                        "start it: `peaktrade-obs shadow up`; why it stopped: `peaktrade-obs debug logs shadow-mvs-exporter`");
+                        "start it: `peaktrade-obs " + ctx.stack().name() + " up`; why it stopped: `peaktrade-obs debug logs "
+                                + service + "`");
             }
-            AtomicReference<String> last = new AtomicReference<>("no answer");
-            var polled = c.poll(() -> {
-                try {
-                    Scrape scrape = ctx.scraper().scrape(ctx.targets().exporter());
-                    last.set("HTTP " + scrape.status());
-                    return scrape.ok() ? Optional.of(scrape) : Optional.empty();
-                } catch (RuntimeException e) {
-                    last.set(Failures.describe(e));
-                    return Optional.empty();
-                }
-            });
-            if (!polled.done()) {
-                return Outcome.fail("exporter not answering at " + ctx.targets().exporter() + ": " + last.get(),
-                        "is it running? `peaktrade-obs debug ps`, `peaktrade-obs debug logs shadow-mvs-exporter`",
-                        CheckContext.describe(polled));
+            var answer = c.await(() -> ctx.scraper().scrape(ctx.targets().exporter()), Scrape::ok);
+            if (!answer.ready()) {
+                return CheckContext.notReady("exporter not answering", ctx.targets().exporter(),
+                        answer.describe(scrape -> "HTTP " + scrape.status(), Failures::describe),
+                        "is it running? `peaktrade-obs debug ps`, `peaktrade-obs debug logs " + service + "`", answer);
             }
-            Scrape scrape = polled.value().orElseThrow();
-            return judge(scrape.parse(), "GET " + scrape.url() + " → " + scrape.status() + ", " + scrape.size() + " bytes");
+            Scrape scrape = answer.last().orElseThrow();
+            return judge(scrape.parse(), "GET " + scrape.url() + " → " + scrape.status() + ", " + scrape.size() + " bytes",
+                    contract);
         });
     }
 
-    /** Pure: what a scraped exposition says about the contract. */
-    static Outcome judge(Exposition exposition, String fetched) {
+    /** Pure: what a scraped exposition says about the exporter's contract. */
+    static Outcome judge(Exposition exposition, String fetched, ExporterContract contract) {
         List<String> missing = new ArrayList<>();
-        for (ShadowMvsContract.Family family : ShadowMvsContract.FAMILIES) {
+        List<String> missingAt = new ArrayList<>();
+        for (ExpectedFamily family : contract.families()) {
             for (String sample : family.sampleNames()) {
                 if (exposition.samples(sample).isEmpty()) {
                     missing.add(sample);
+                    missingAt.add("contract " + family.where() + ": family " + family.name());
                 }
             }
         }
         TreeSet<String> forbidden = new TreeSet<>();
         for (MetricSample s : exposition.samples()) {
-            for (String label : ShadowMvsContract.FORBIDDEN_LABELS) {
+            for (String label : contract.forbiddenLabels()) {
                 if (s.labels().containsKey(label)) {
                     forbidden.add(s.name() + "{" + label + "}");
                 }
             }
         }
+        String version = "contract " + contract.version().orElse("of job " + contract.job());
         List<String> evidence = new ArrayList<>(List.of(fetched));
         exposition.problems().stream().limit(3).forEach(p -> evidence.add("parse problem: " + p));
         if (!forbidden.isEmpty()) {
+            evidence.add("contract " + contract.where() + ": forbidden_labels of " + contract.job());
             return Outcome.fail("forbidden label in " + String.join(", ", forbidden),
-                    "per-event ids (" + String.join(", ", ShadowMvsContract.FORBIDDEN_LABELS)
+                    "per-event ids (" + String.join(", ", contract.forbiddenLabels())
                             + ") must never be labels: unbounded series; put them in logs/ledger instead",
                     evidence.toArray(String[]::new));
         }
         if (!missing.isEmpty()) {
-            return Outcome.fail("contract " + ShadowMvsContract.VERSION + " families missing: " + String.join(", ", missing),
-                    "the exporter drifted from contract " + ShadowMvsContract.VERSION + " (or this is not the Shadow-MVS exporter)",
+            missingAt.stream().distinct().forEach(evidence::add);
+            return Outcome.fail(version + " families missing: " + String.join(", ", missing),
+                    "the exporter drifted from " + version + " (or this is not the exporter of job " + contract.job() + ")",
                     evidence.toArray(String[]::new));
         }
         if (!exposition.problems().isEmpty()) {
@@ -85,7 +84,7 @@ final class ExporterChecks {
                     "the exporter serves invalid text format", evidence.toArray(String[]::new));
         }
         evidence.add(exposition.samples().size() + " samples in " + exposition.families().size() + " families");
-        return Outcome.pass("contract " + ShadowMvsContract.VERSION + ": all " + ShadowMvsContract.FAMILIES.size()
+        return Outcome.pass(version + ": all " + contract.families().size()
                 + " families present, no forbidden labels", evidence.toArray(String[]::new));
     }
 }

@@ -3,27 +3,33 @@ package com.peaktrade.obs.checks;
 import com.peaktrade.obs.check.Check;
 import com.peaktrade.obs.check.CheckContext;
 import com.peaktrade.obs.check.Outcome;
+import com.peaktrade.obs.contract.ExpectedDashboard;
+import com.peaktrade.obs.contract.ExpectedDatasource;
+import com.peaktrade.obs.contract.ExpectedVariable;
+import com.peaktrade.obs.contract.GrafanaQuery;
+import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.grafana.DashboardDetail;
 import com.peaktrade.obs.grafana.Datasource;
 import com.peaktrade.obs.grafana.DatasourceHealth;
 import com.peaktrade.obs.grafana.FrameResult;
 import com.peaktrade.obs.grafana.GrafanaHealth;
-import com.peaktrade.obs.grafana.Panel;
 import com.peaktrade.obs.grafana.SearchHit;
 import com.peaktrade.obs.grafana.TemplateVariable;
 import com.peaktrade.obs.http.HttpFailure;
+import com.peaktrade.obs.poll.Poller;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** The grafana.* checks, through Grafana's HTTP API. */
+/**
+ * The grafana.* checks, through Grafana's HTTP API, against the contract's grafana section: its
+ * datasources (a uid or any of its aliases), dashboards and the variables each must declare.
+ */
 final class GrafanaChecks {
     static final String HEALTH = "grafana.health";
     static final String AUTH = "grafana.auth";
@@ -33,41 +39,30 @@ final class GrafanaChecks {
     static final String DASHBOARD_VARS = "grafana.dashboard.vars";
     static final String QUERY = "grafana.query";
 
-    private static final Pattern VARIABLE_REF = Pattern.compile("\\$\\{?(DS_[A-Z0-9_]+)\\}?");
-
     private GrafanaChecks() {
     }
 
     /** 503 and connection refused are Grafana starting (migrations run before it listens): waited for. */
     static Check health(VerifyContext ctx) {
         return Check.of(HEALTH, Duration.ofSeconds(90), c -> {
-            Optional<String> down = ctx.serviceDown("grafana");
+            Optional<String> down = ctx.roleDown(StackService.Role.GRAFANA);
             if (down.isPresent()) {
                 return Outcome.fail("Grafana cannot be healthy: " + down.get(),
                         "see why: `peaktrade-obs debug logs grafana` (a second default datasource or an unreadable mount "
-                                + "make Grafana exit), then `peaktrade-obs " + ctx.stack().id() + " up`");
+                                + "make Grafana exit), then `peaktrade-obs " + ctx.stack().name() + " up`");
             }
-            AtomicReference<String> last = new AtomicReference<>("no answer");
-            var polled = c.poll(() -> {
-                try {
-                    GrafanaHealth h = ctx.grafana().health();
-                    last.set("HTTP " + h.httpStatus() + ", database " + h.database());
-                    return h.ok() ? Optional.of(h) : Optional.empty();
-                } catch (RuntimeException e) {
-                    last.set(Failures.describe(e));
-                    return Optional.empty();
-                }
-            });
+            var answer = c.await(() -> ctx.grafana().health(), GrafanaHealth::ok);
             String url = ctx.targets().grafana() + "/api/health";
-            if (polled.done()) {
-                GrafanaHealth h = polled.value().orElseThrow();
+            if (answer.ready()) {
+                GrafanaHealth h = answer.last().orElseThrow();
                 return Outcome.pass("Grafana " + (h.version() == null ? "(version hidden)" : h.version()) + ", database ok",
-                        "GET " + url + " → 200", "healthy after " + CheckContext.describe(polled));
+                        "GET " + url + " → 200", "healthy after " + CheckContext.describe(answer));
             }
-            return Outcome.fail("Grafana not healthy at " + url + ": " + last.get(),
-                    "Grafana is still starting, or it exited: `peaktrade-obs debug ps` and `peaktrade-obs debug logs grafana`; "
-                            + "restart it with `peaktrade-obs " + ctx.stack().id() + " up`",
-                    "last answer: " + last.get(), CheckContext.describe(polled));
+            return CheckContext.notReady("Grafana not healthy", url,
+                    answer.describe(h -> "HTTP " + h.httpStatus() + ", database " + h.database(), Failures::describe),
+                    "Grafana is still starting, or it exited: `peaktrade-obs debug ps` and `peaktrade-obs debug logs "
+                            + ctx.service(StackService.Role.GRAFANA).orElse("grafana") + "`; restart it with `peaktrade-obs "
+                            + ctx.stack().name() + " up`", answer);
         });
     }
 
@@ -82,8 +77,8 @@ final class GrafanaChecks {
                 if (f.kind() == HttpFailure.Kind.UNAUTHORIZED) {
                     return Outcome.fail("Grafana rejected " + who + " (HTTP " + f.status() + ")",
                             "check the password (--grafana-password-file, GRAFANA_ADMIN_PASSWORD, GRAFANA_AUTH). A Grafana data "
-                                    + "volume keeps the password of its first start: `peaktrade-obs " + ctx.stack().id()
-                                    + " down && peaktrade-obs " + ctx.stack().id() + " up` renews it. Not retried: 5 failures lock the user out.",
+                                    + "volume keeps the password of its first start: `peaktrade-obs " + ctx.stack().name()
+                                    + " down && peaktrade-obs " + ctx.stack().name() + " up` renews it. Not retried: 5 failures lock the user out.",
                             f.getMessage());
                 }
                 return Outcome.fail("cannot check the credentials: " + f.getMessage(),
@@ -95,63 +90,114 @@ final class GrafanaChecks {
     static Check datasources(VerifyContext ctx) {
         return Check.of(DATASOURCES, Set.of(AUTH), Duration.ofSeconds(20), c -> {
             List<Datasource> all = ctx.grafana().datasources().value();
-            return judgeDatasources(all);
+            return judgeDatasources(all, ctx.contract().grafana().datasources().entries());
         });
     }
 
-    /** Pure: the provisioned datasources against SPEC §3. */
-    static Outcome judgeDatasources(List<Datasource> all) {
-        List<String> problems = new ArrayList<>();
+    /** Pure: the provisioned datasources against the contract's; an alias stands for its uid. */
+    static Outcome judgeDatasources(List<Datasource> all, List<ExpectedDatasource> expected) {
+        List<Shortfall> problems = new ArrayList<>();
+        List<Shortfall> optionalMissing = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         all.forEach(d -> evidence.add(d.uid() + " name=" + d.name() + " default=" + d.isDefault() + " url=" + d.url()));
+        List<DatasourceMatch> matches = DatasourceMatch.of(expected, all);
+        Optional<DatasourceMatch> contractedDefault = matches.stream().filter(m -> m.expected().isDefault()).findFirst();
         long defaults = all.stream().filter(Datasource::isDefault).count();
-        if (defaults != 1) {
-            problems.add(defaults + " default datasources (exactly one expected: prometheus-local)");
+        if (contractedDefault.isPresent() && defaults != 1) {
+            ExpectedDatasource e = contractedDefault.get().expected();
+            problems.add(new Shortfall(defaults + " default datasources (exactly one expected: " + e.name().orElse(e.uid()) + ")",
+                    e.where()));
         }
-        for (GrafanaContract.ExpectedDatasource expected : GrafanaContract.DATASOURCES) {
-            Optional<Datasource> found = all.stream().filter(d -> expected.uid().equals(d.uid())).findFirst();
-            if (found.isEmpty()) {
-                problems.add("missing " + expected.uid());
+        for (DatasourceMatch m : matches) {
+            ExpectedDatasource e = m.expected();
+            if (m.missing()) {
+                String missing = "missing " + e.uid() + (e.aliases().isEmpty() ? "" : " (nor its alias "
+                        + String.join(", ", e.aliases()) + ")");
+                (e.optional() ? optionalMissing : problems).add(new Shortfall(missing, e.where()));
                 continue;
             }
-            Datasource d = found.get();
-            if (!expected.name().equals(d.name())) {
-                problems.add(expected.uid() + " is named '" + d.name() + "', expected '" + expected.name() + "'");
+            m.found().stream().filter(d -> !d.uid().equals(e.uid())).forEach(d -> aliases.add(m.describe(d)));
+            Datasource d = m.primary().orElseThrow();
+            if (e.name().isPresent() && !e.name().get().equals(d.name())) {
+                problems.add(new Shortfall(d.uid() + " is named '" + d.name() + "', expected '" + e.name().get() + "'", e.where()));
             }
-            if (expected.isDefault() != d.isDefault()) {
-                problems.add(expected.uid() + (expected.isDefault() ? " is not the default" : " is marked default"));
+            if (e.isDefault() && m.found().stream().noneMatch(Datasource::isDefault)) {
+                // during a migration either uid may be the default
+                problems.add(new Shortfall(d.uid() + " is not the default", e.where()));
+            }
+            m.found().stream().filter(f -> !e.isDefault() && f.isDefault())
+                    .forEach(f -> problems.add(new Shortfall(f.uid() + " is marked default", e.where())));
+            if (e.type().isPresent() && !e.type().get().equals(d.type())) {
+                problems.add(new Shortfall(d.uid() + " is of type " + d.type() + ", expected " + e.type().get(), e.where()));
+            }
+            if (e.url().isPresent() && !e.url().get().equals(d.url())) {
+                problems.add(new Shortfall(d.uid() + " points at " + d.url() + ", expected " + e.url().get(), e.where()));
             }
         }
+        long found = matches.stream().filter(m -> !m.missing()).count();
+        String asContracted = found + " datasources as contracted" + contractedDefault
+                .flatMap(m -> m.found().stream().filter(Datasource::isDefault).findFirst().or(m::primary))
+                .map(d -> ", default " + d.name()).orElse("") + (aliases.isEmpty() ? "" : "; " + String.join(", ", aliases));
         if (!problems.isEmpty()) {
-            return Outcome.fail(String.join("; ", problems),
+            List<Shortfall> all2 = new ArrayList<>(problems);
+            all2.addAll(optionalMissing);
+            evidence.addAll(Shortfall.evidence(all2));
+            return Outcome.fail(Shortfall.messages(problems),
                     "check grafana/provisioning/datasources/*.yaml (uids, names, isDefault) and that the provisioning "
                             + "directory is mounted: `peaktrade-obs debug mounts`", evidence.toArray(String[]::new));
         }
-        return Outcome.pass("3 datasources as contracted, default prometheus-local", evidence.toArray(String[]::new));
+        if (!optionalMissing.isEmpty()) {
+            evidence.addAll(Shortfall.evidence(optionalMissing));
+            return Outcome.warn(asContracted + "; optional " + Shortfall.messages(optionalMissing),
+                    "the contract marks them optional: provision them if you use them", evidence.toArray(String[]::new));
+        }
+        return Outcome.pass(asContracted, evidence.toArray(String[]::new));
     }
 
-    /** local and shadow must answer through Grafana; main (the host's Prometheus) is optional: WARN. */
+    /** Required datasources must answer through Grafana; optional ones (the host's Prometheus) only WARN. */
     static Check datasourceHealth(VerifyContext ctx) {
         return Check.of(DATASOURCE_HEALTH, Set.of(DATASOURCES), Duration.ofSeconds(20), c -> {
+            List<Datasource> all = ctx.grafana().datasources().value();
+            List<DatasourceMatch> matches = DatasourceMatch.of(ctx.contract().grafana().datasources().entries(), all);
+            // optional ones first, one attempt each: the wait for a required one may use up the budget
+            Map<DatasourceMatch, Poller.Answer<DatasourceHealth>> answers = new HashMap<>();
+            for (boolean optional : new boolean[] {true, false}) {
+                for (DatasourceMatch m : matches) {
+                    if (m.expected().optional() == optional && !m.missing()) {
+                        answers.put(m, c.await(optional ? Duration.ZERO : c.remaining(),
+                                () -> ctx.grafana().datasourceHealth(m.liveUid()), DatasourceHealth::ok));
+                    }
+                }
+            }
             List<String> evidence = new ArrayList<>();
             List<String> failed = new ArrayList<>();
-            String mainProblem = null;
-            for (GrafanaContract.ExpectedDatasource ds : GrafanaContract.DATASOURCES) {
-                AtomicReference<DatasourceHealth> last = new AtomicReference<>();
-                var polled = c.poll(ds.optional() ? Duration.ZERO : c.remaining(), () -> {
-                    DatasourceHealth h = ctx.grafana().datasourceHealth(ds.uid());
-                    last.set(h);
-                    return h.ok() ? Optional.of(h) : Optional.empty();
-                });
-                DatasourceHealth h = last.get();
-                evidence.add(ds.uid() + ": HTTP " + h.httpStatus() + " " + h.status() + " " + h.message()
-                        + " (" + CheckContext.describe(polled) + ")");
-                if (!polled.done()) {
+            List<String> fine = new ArrayList<>();
+            List<DatasourceMatch> optionalDown = new ArrayList<>();
+            List<String> optionalProblems = new ArrayList<>();
+            for (DatasourceMatch m : matches) {
+                ExpectedDatasource ds = m.expected();
+                if (m.missing()) {
+                    // grafana.datasources reports it (FAIL, or WARN when optional)
+                    evidence.add(ds.uid() + ": not provisioned");
                     if (ds.optional()) {
-                        mainProblem = ds.uid() + ": " + h.message();
-                    } else {
-                        failed.add(ds.uid() + ": " + h.message());
+                        optionalDown.add(m);
+                        optionalProblems.add(ds.uid() + ": not provisioned");
                     }
+                    continue;
+                }
+                String uid = m.liveUid();
+                var answer = answers.get(m);
+                String said = answer.describe(h -> h.message(), Failures::describe);
+                evidence.add(uid + ": " + answer.last().map(h -> "HTTP " + h.httpStatus() + " " + h.status() + " " + h.message())
+                        .orElse(said) + " (" + CheckContext.describe(answer) + ")");
+                if (answer.ready()) {
+                    fine.add(m.label());
+                } else if (ds.optional()) {
+                    optionalDown.add(m);
+                    optionalProblems.add(uid + ": " + said);
+                } else {
+                    failed.add(uid + ": " + said);
                 }
             }
             if (!failed.isEmpty()) {
@@ -160,124 +206,120 @@ final class GrafanaChecks {
                                 + "not a host-mapped port like 9092; is prometheus-local running?",
                         evidence.toArray(String[]::new));
             }
-            if (mainProblem != null) {
-                return Outcome.warn("local and shadow OK; the optional main Prometheus is not reachable (" + mainProblem + ")",
-                        "start your main Prometheus on the host's port 9090 if you use the prometheus-main datasource",
+            if (!optionalDown.isEmpty()) {
+                List<String> labels = optionalDown.stream().map(DatasourceMatch::label).toList();
+                return Outcome.warn(DatasourceMatch.inWords(fine) + " OK; the optional " + DatasourceMatch.inWords(labels)
+                        + " Prometheus " + (labels.size() == 1 ? "is" : "are") + " not reachable ("
+                        + String.join("; ", optionalProblems) + ")",
+                        "start what the optional datasource " + (labels.size() == 1 ? "" : "s ")
+                                + DatasourceMatch.inWords(optionalDown.stream().map(m -> m.expected().uid()).toList())
+                                + " points at if you use it; the contract marks it optional",
                         evidence.toArray(String[]::new));
             }
-            return Outcome.pass("local, shadow and main answer through Grafana", evidence.toArray(String[]::new));
+            return Outcome.pass(DatasourceMatch.inWords(fine) + " answer through Grafana", evidence.toArray(String[]::new));
         });
     }
 
     /** Dashboards may still be loading after the first 200: waited for within the budget. */
     static Check dashboards(VerifyContext ctx) {
+        List<ExpectedDashboard> expected = ctx.contract().grafana().dashboards().entries();
         return Check.of(DASHBOARDS, Set.of(AUTH), Duration.ofSeconds(30), c -> {
-            AtomicReference<List<SearchHit>> last = new AtomicReference<>(List.of());
-            var polled = c.poll(() -> {
-                List<SearchHit> hits = ctx.grafana().search("dash-db", List.of()).value();
-                last.set(hits);
-                return problemsWithDashboards(hits).isEmpty() ? Optional.of(hits) : Optional.empty();
-            });
-            List<String> problems = problemsWithDashboards(last.get());
+            var answer = c.await(() -> ctx.grafana().search("dash-db", List.of()).value(),
+                    hits -> problemsWithDashboards(hits, expected).isEmpty());
+            if (answer.last().isEmpty()) {
+                String error = answer.describe(h -> "", Failures::describe);
+                return Outcome.fail("cannot list dashboards: " + error, "`peaktrade-obs debug health`",
+                        CheckContext.describe(answer));
+            }
+            List<SearchHit> hits = answer.last().get();
+            List<Shortfall> problems = problemsWithDashboards(hits, expected);
             List<String> evidence = new ArrayList<>();
-            last.get().forEach(h -> evidence.add(h.uid() + " in " + h.folderTitle()));
-            evidence.add(CheckContext.describe(polled));
+            hits.forEach(h -> evidence.add(h.uid() + " in " + h.folderTitle()));
+            evidence.add(CheckContext.describe(answer));
             if (!problems.isEmpty()) {
-                return Outcome.fail(String.join("; ", problems),
+                evidence.addAll(Shortfall.evidence(problems));
+                return Outcome.fail(Shortfall.messages(problems),
                         "the dashboards provider (grafana/provisioning/dashboards/dashboards.yaml) must point at the mounted "
                                 + "dashboards directory with foldersFromFilesStructure: `peaktrade-obs debug mounts`",
                         evidence.toArray(String[]::new));
             }
-            return Outcome.pass("4 dashboards in their folders (execution, overview, shadow, http)", evidence.toArray(String[]::new));
+            List<String> folders = expected.stream().flatMap(d -> d.folder().stream()).distinct().toList();
+            return Outcome.pass(hits.size() + " dashboards found; the " + expected.size() + " contracted"
+                    + (folders.isEmpty() ? "" : " in their folders (" + String.join(", ", folders) + ")"),
+                    evidence.toArray(String[]::new));
         });
     }
 
-    static List<String> problemsWithDashboards(List<SearchHit> hits) {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(GrafanaContract.DASHBOARDS).entrySet()) {
-            Optional<SearchHit> hit = hits.stream().filter(h -> e.getKey().equals(h.uid())).findFirst();
+    /** Pure: Grafana's dashboards against the contract's (uid, folder and title where it gives them), by uid. */
+    static List<Shortfall> problemsWithDashboards(List<SearchHit> hits, List<ExpectedDashboard> expected) {
+        List<Shortfall> problems = new ArrayList<>();
+        for (ExpectedDashboard e : expected.stream().sorted(Comparator.comparing(ExpectedDashboard::uid)).toList()) {
+            Optional<SearchHit> hit = hits.stream().filter(h -> e.uid().equals(h.uid())).findFirst();
             if (hit.isEmpty()) {
-                problems.add("missing " + e.getKey());
-            } else if (!e.getValue().equals(hit.get().folderTitle())) {
-                problems.add(e.getKey() + " is in folder '" + hit.get().folderTitle() + "', expected '" + e.getValue() + "'");
+                problems.add(new Shortfall("missing " + e.uid(), e.where()));
+                continue;
+            }
+            if (e.folder().isPresent() && !e.folder().get().equals(hit.get().folderTitle())) {
+                problems.add(new Shortfall(e.uid() + " is in folder '" + hit.get().folderTitle() + "', expected '"
+                        + e.folder().get() + "'", e.where()));
+            }
+            if (e.title().isPresent() && !e.title().get().equals(hit.get().title())) {
+                problems.add(new Shortfall(e.uid() + " is titled '" + hit.get().title() + "', expected '" + e.title().get() + "'",
+                        e.where()));
             }
         }
         return problems;
     }
 
+    /** Exactly the variables the contract lists per dashboard; how panels pick a datasource is lint's business. */
     static Check dashboardVars(VerifyContext ctx) {
+        List<ExpectedDashboard> withVariables = ctx.contract().grafana().dashboards().entries().stream()
+                .filter(d -> !d.variables().isEmpty()).sorted(Comparator.comparing(ExpectedDashboard::uid)).toList();
         return Check.of(DASHBOARD_VARS, Set.of(DASHBOARDS), Duration.ofSeconds(20), c -> {
-            List<String> problems = new ArrayList<>();
+            List<Shortfall> problems = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
-            for (String uid : new TreeSet<>(GrafanaContract.DASHBOARDS.keySet())) {
-                Optional<DashboardDetail> d = ctx.grafana().dashboard(uid).value();
+            for (ExpectedDashboard expected : withVariables) {
+                Optional<DashboardDetail> d = ctx.grafana().dashboard(expected.uid()).value();
                 if (d.isEmpty()) {
-                    problems.add(uid + " not found");
+                    problems.add(new Shortfall(expected.uid() + " not found", expected.where()));
                     continue;
                 }
-                List<String> p = problemsWithVariables(d.get());
-                problems.addAll(p);
-                evidence.add(uid + ": variables " + d.get().variables().stream().map(TemplateVariable::name).toList());
+                problems.addAll(problemsWithVariables(d.get(), expected));
+                evidence.add(expected.uid() + ": variables " + d.get().variables().stream().map(TemplateVariable::name).toList());
             }
             if (!problems.isEmpty()) {
-                return Outcome.fail(String.join("; ", problems),
-                        "fix the dashboard JSON's templating.list: declare a datasource variable (type datasource, query "
-                                + "prometheus) for each ${DS_…} its panels use; the shadow dashboard also needs mode and exchange",
-                        evidence.toArray(String[]::new));
+                evidence.addAll(Shortfall.evidence(problems));
+                return Outcome.fail(Shortfall.messages(problems),
+                        "fix the dashboard JSON's templating.list so it declares the variables the contract lists for it "
+                                + "(or change the contract)", evidence.toArray(String[]::new));
             }
-            return Outcome.pass("all 4 dashboards declare their datasource variables; shadow has mode and exchange",
+            int variables = withVariables.stream().mapToInt(d -> d.variables().size()).sum();
+            if (withVariables.isEmpty()) {
+                return Outcome.pass("the contract lists no dashboard variables: nothing to check");
+            }
+            return Outcome.pass("all " + variables + " contracted variables declared in " + withVariables.size() + " dashboards",
                     evidence.toArray(String[]::new));
         });
     }
 
-    /** Pure: a dashboard's variables against what its panels use (and the shadow dashboard's contract). */
-    static List<String> problemsWithVariables(DashboardDetail d) {
-        List<String> problems = new ArrayList<>();
-        TreeSet<String> used = new TreeSet<>();
-        List<String> hardCoded = new ArrayList<>();
-        for (Panel p : d.panels()) {
-            String uid = p.datasourceUid();
-            if (uid == null) {
+    /** Pure: a dashboard's variables against those the contract lists for it (kind and query where given). */
+    static List<Shortfall> problemsWithVariables(DashboardDetail d, ExpectedDashboard expected) {
+        List<Shortfall> problems = new ArrayList<>();
+        for (ExpectedVariable e : expected.variables()) {
+            Optional<TemplateVariable> v = d.variable(e.name());
+            if (v.isEmpty()) {
+                problems.add(new Shortfall(d.uid() + " lacks the " + e.name() + " variable", e.where()));
                 continue;
             }
-            Matcher m = VARIABLE_REF.matcher(uid);
-            if (m.find()) {
-                used.add(m.group(1));
-            } else if (!uid.startsWith("-- ") && !uid.startsWith("$")) {
-                hardCoded.add(p.title() + " → " + uid);
+            if (e.kind().isPresent() && !e.kind().get().equals(v.get().type())) {
+                problems.add(new Shortfall(d.uid() + " variable " + e.name() + " is of type " + v.get().type() + ", expected "
+                        + e.kind().get(), e.where()));
             }
-        }
-        for (TemplateVariable v : d.variables()) {
-            if (v.datasourceUid() != null) {
-                Matcher m = VARIABLE_REF.matcher(v.datasourceUid());
-                if (m.find()) {
-                    used.add(m.group(1));
-                }
+            if (e.query().isPresent() && (v.get().query() == null
+                    || !normalize(v.get().query()).equals(normalize(e.query().get())))) {
+                problems.add(new Shortfall(d.uid() + " variable " + e.name() + " queries '" + v.get().query() + "', expected '"
+                        + e.query().get() + "'", e.where()));
             }
-        }
-        for (String name : used) {
-            Optional<TemplateVariable> v = d.variable(name);
-            if (v.isEmpty()) {
-                problems.add(d.uid() + " uses ${" + name + "} but does not declare it");
-            } else if (!"datasource".equals(v.get().type())) {
-                problems.add(d.uid() + " variable " + name + " is of type " + v.get().type() + ", expected datasource");
-            }
-        }
-        if (used.isEmpty() && !d.panels().isEmpty()) {
-            problems.add(d.uid() + " selects no datasource through DS_LOCAL/DS_SHADOW/DS_MAIN");
-        }
-        if (!hardCoded.isEmpty()) {
-            problems.add(d.uid() + " has panels with a hard-coded datasource: " + String.join(", ", hardCoded));
-        }
-        if (GrafanaContract.SHADOW_DASHBOARD.equals(d.uid())) {
-            GrafanaContract.SHADOW_VARIABLES.forEach((name, query) -> {
-                Optional<TemplateVariable> v = d.variable(name);
-                if (v.isEmpty()) {
-                    problems.add(d.uid() + " lacks the " + name + " variable");
-                } else if (v.get().query() == null || !normalize(v.get().query()).equals(normalize(query))) {
-                    problems.add(d.uid() + " variable " + name + " queries '" + v.get().query() + "', expected '" + query + "'");
-                }
-            });
         }
         return problems;
     }
@@ -286,27 +328,51 @@ final class GrafanaChecks {
         return query.replaceAll("\\s+", "");
     }
 
-    /** A golden query through Grafana's datasource: proves the wiring Grafana → Prometheus → data. */
-    static Check query(VerifyContext ctx, String datasourceUid, String expr) {
+    /**
+     * A query through a Grafana datasource: proves the wiring Grafana → Prometheus → data. The
+     * contract's datasource is asked for under the uid Grafana has (its own or an alias).
+     */
+    static Check query(VerifyContext ctx, GrafanaQuery query) {
         return Check.of(QUERY, Set.of(DATASOURCE_HEALTH), Duration.ofSeconds(45), c -> {
-            AtomicReference<FrameResult> last = new AtomicReference<>();
-            var polled = c.poll(() -> {
-                FrameResult r = ctx.grafana().query(datasourceUid, expr);
-                last.set(r);
-                return r.hasData() ? Optional.of(r) : Optional.empty();
-            });
-            FrameResult r = last.get();
-            String[] evidence = {"datasource " + datasourceUid, "query " + expr,
-                "HTTP " + r.httpStatus() + ", " + r.series().size() + " series", CheckContext.describe(polled)};
-            if (polled.done()) {
-                return Outcome.pass(r.series().size() + " series through " + datasourceUid, evidence);
+            String uid = liveUid(ctx, query.datasource());
+            String expr = query.promql();
+            var answer = c.await(() -> ctx.grafana().query(uid, expr), FrameResult::hasData);
+            if (answer.last().isEmpty()) {
+                return Outcome.fail("query through " + uid + " failed: " + answer.describe(r -> "", Failures::describe),
+                        "datasource wiring: the datasource's URL must reach Prometheus from Grafana's container",
+                        "datasource " + uid, "query " + expr, "contract " + query.where(), CheckContext.describe(answer));
+            }
+            FrameResult r = answer.last().get();
+            String[] evidence = {"datasource " + uid, "query " + expr,
+                "HTTP " + r.httpStatus() + ", " + r.series().size() + " series", CheckContext.describe(answer)};
+            if (answer.ready()) {
+                return Outcome.pass(r.series().size() + " series through " + uid, evidence);
             }
             if (r.error() != null) {
-                return Outcome.fail("query through " + datasourceUid + " failed: " + r.error(),
-                        "datasource wiring: the datasource's URL must reach Prometheus from Grafana's container", evidence);
+                return Outcome.fail("query through " + uid + " failed: " + r.error(),
+                        "datasource wiring: the datasource's URL must reach Prometheus from Grafana's container", evidence)
+                        .withEvidence("contract " + query.where());
             }
-            return Outcome.fail("query through " + datasourceUid + " returned no data",
-                    "warm-up not over, or the datasource points at a Prometheus without this data", evidence);
+            return Outcome.fail("query through " + uid + " returned no data",
+                    "warm-up not over, or the datasource points at a Prometheus without this data", evidence)
+                    .withEvidence("contract " + query.where());
         });
+    }
+
+    /** The uid Grafana has for a contract datasource (its uid or an alias), else {@code uid} as written. */
+    private static String liveUid(VerifyContext ctx, String uid) {
+        Optional<ExpectedDatasource> expected = ctx.contract().grafana().datasource(uid);
+        if (expected.isEmpty()) {
+            return uid;
+        }
+        try {
+            List<Datasource> all = ctx.grafana().datasources().value();
+            if (all.stream().anyMatch(d -> d.uid().equals(uid))) {
+                return uid;
+            }
+            return DatasourceMatch.of(List.of(expected.get()), all).get(0).liveUid();
+        } catch (RuntimeException e) {
+            return uid;
+        }
     }
 }

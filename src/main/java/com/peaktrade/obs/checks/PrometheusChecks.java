@@ -3,8 +3,9 @@ package com.peaktrade.obs.checks;
 import com.peaktrade.obs.check.Check;
 import com.peaktrade.obs.check.CheckContext;
 import com.peaktrade.obs.check.Outcome;
-import com.peaktrade.obs.exporter.ShadowMvsContract;
-import com.peaktrade.obs.prometheus.Probe;
+import com.peaktrade.obs.contract.ExpectedJob;
+import com.peaktrade.obs.contract.GoldenQuery;
+import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.prometheus.QueryResult;
 import com.peaktrade.obs.prometheus.Target;
 import java.net.URI;
@@ -14,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** prometheus.ready, prometheus.targets and the prometheus.query.* golden queries. */
+/** prometheus.ready, prometheus.targets (per contract job) and the contract's prometheus.query.* golden queries. */
 public final class PrometheusChecks {
     static final String READY = "prometheus.ready";
     static final String TARGETS = "prometheus.targets";
@@ -27,32 +27,23 @@ public final class PrometheusChecks {
 
     static Check ready(VerifyContext ctx) {
         return Check.of(READY, Duration.ofSeconds(30), c -> {
-            Optional<String> down = ctx.serviceDown("prometheus-local");
+            Optional<String> down = ctx.roleDown(StackService.Role.PROMETHEUS);
+            String service = ctx.service(StackService.Role.PROMETHEUS).orElse("prometheus-local");
             if (down.isPresent()) {
                 return Outcome.fail("Prometheus cannot be ready: " + down.get(),
-                        "start the stack: `peaktrade-obs " + ctx.stack().id() + " up`; why it stopped: "
-                                + "`peaktrade-obs debug logs prometheus-local`");
+                        "start the stack: `peaktrade-obs " + ctx.stack().name() + " up`; why it stopped: "
+                                + "`peaktrade-obs debug logs " + service + "`");
             }
-            AtomicReference<String> last = new AtomicReference<>("no answer");
-            var polled = c.poll(() -> {
-                try {
-                    Probe probe = ctx.prometheus().ready();
-                    last.set("HTTP " + probe.status() + " " + probe.body().strip());
-                    return probe.status() == 200 ? Optional.of(probe) : Optional.empty();
-                } catch (RuntimeException e) {
-                    last.set(Failures.describe(e));
-                    return Optional.empty();
-                }
-            });
+            var answer = c.await(() -> ctx.prometheus().ready(), probe -> probe.status() == 200);
             String url = ctx.targets().prometheus() + "/-/ready";
-            if (polled.done()) {
+            if (answer.ready()) {
                 return Outcome.pass("ready at " + ctx.targets().prometheus(), "GET " + url + " → 200",
-                        "ready after " + CheckContext.describe(polled));
+                        "ready after " + CheckContext.describe(answer));
             }
-            return Outcome.fail("not ready at " + url + ": " + last.get(),
-                    "the stack is not started or the port is taken: `peaktrade-obs " + ctx.stack().id()
-                            + " up`, then `peaktrade-obs debug ps`",
-                    "last answer: " + last.get(), CheckContext.describe(polled));
+            return CheckContext.notReady("not ready", url,
+                    answer.describe(probe -> "HTTP " + probe.status() + " " + probe.body().strip(), Failures::describe),
+                    "the stack is not started or the port is taken: `peaktrade-obs " + ctx.stack().name()
+                            + " up`, then `peaktrade-obs debug ps`", answer);
         });
     }
 
@@ -61,63 +52,63 @@ public final class PrometheusChecks {
      * target "unknown" until its first scrape; a target that is down is only final after two fresh
      * scrapes failed, so warm-up never FAILs but a dead exporter fails in seconds, not at the budget.
      */
-    static Check targets(VerifyContext ctx, String job) {
-        return Check.of(TARGETS, Set.of(READY), Duration.ofSeconds(30), c -> {
+    static Check targets(VerifyContext ctx, ExpectedJob expected, String id) {
+        String job = expected.name();
+        return Check.of(id, Set.of(READY), Duration.ofSeconds(30), c -> {
             Instant started = Instant.now();
-            AtomicReference<List<Target>> last = new AtomicReference<>(List.of());
-            AtomicReference<String> error = new AtomicReference<>(null);
             java.util.Map<String, Instant> firstDownScrape = new java.util.HashMap<>();
-            var polled = c.poll(() -> {
-                try {
-                    List<Target> all = ctx.prometheus().targets().value();
-                    last.set(all);
-                    error.set(null);
-                    List<Target> ofJob = all.stream().filter(t -> job.equals(t.job())).toList();
-                    if (ofJob.stream().anyMatch(Target::isUp)) {
-                        return Optional.of("up");
-                    }
-                    if (ofJob.isEmpty() && !all.isEmpty()) {
-                        // the config is loaded (other jobs have targets) and has no such job: waiting won't help
-                        return Optional.of("absent");
-                    }
-                    for (Target t : ofJob) {
-                        if (t.health() == Target.Health.DOWN && t.lastScrape() != null && t.lastScrape().isAfter(started)) {
-                            Instant first = firstDownScrape.putIfAbsent(t.instance(), t.lastScrape());
-                            if (first != null && t.lastScrape().isAfter(first)) {
-                                return Optional.of("down");
-                            }
+            var answer = c.await(() -> ctx.prometheus().targets().value(), all -> {
+                List<Target> ofJob = all.stream().filter(t -> job.equals(t.job())).toList();
+                if (ofJob.stream().anyMatch(Target::isUp)) {
+                    return true;
+                }
+                if (ofJob.isEmpty() && !all.isEmpty()) {
+                    // the config is loaded (other jobs have targets) and has no such job: waiting won't help
+                    return true;
+                }
+                for (Target t : ofJob) {
+                    if (t.health() == Target.Health.DOWN && t.lastScrape() != null && t.lastScrape().isAfter(started)) {
+                        Instant first = firstDownScrape.putIfAbsent(t.instance(), t.lastScrape());
+                        if (first != null && t.lastScrape().isAfter(first)) {
+                            return true;
                         }
                     }
-                    return Optional.empty();
-                } catch (RuntimeException e) {
-                    error.set(Failures.describe(e));
-                    return Optional.empty();
                 }
+                return false;
             });
-            List<Target> ofJob = last.get().stream().filter(t -> job.equals(t.job())).toList();
+            List<Target> all = answer.last().orElse(List.of());
+            List<Target> ofJob = all.stream().filter(t -> job.equals(t.job())).toList();
             List<String> evidence = new ArrayList<>();
             ofJob.forEach(t -> evidence.add(t.instance() + " " + t.health() + " scrapeUrl=" + t.scrapeUrl()
                     + (t.lastError() == null || t.lastError().isEmpty() ? "" : " lastError=" + t.lastError())));
-            evidence.add(CheckContext.describe(polled));
-            if ("up".equals(polled.value().orElse(null))) {
+            evidence.add(CheckContext.describe(answer));
+            if (ofJob.stream().anyMatch(Target::isUp)) {
                 return Outcome.pass("job " + job + " is up (" + ofJob.stream().filter(Target::isUp).count() + "/"
                         + ofJob.size() + " targets)", evidence.toArray(String[]::new));
             }
-            if (error.get() != null && ofJob.isEmpty()) {
-                return Outcome.fail("cannot read targets: " + error.get(), "is Prometheus still answering? `peaktrade-obs debug health`",
-                        evidence.toArray(String[]::new));
-            }
-            if (ofJob.isEmpty()) {
-                var jobs = last.get().stream().map(Target::job).distinct().toList();
-                return Outcome.fail("no target for job " + job + " (jobs present: " + (jobs.isEmpty() ? "none" : String.join(", ", jobs)) + ")",
+            evidence.add("contract " + expected.where() + ": job " + job + (expected.optional() ? " (optional)" : ""));
+            Outcome failed;
+            if (answer.error().isPresent() && ofJob.isEmpty()) {
+                failed = Outcome.fail("cannot read targets: " + Failures.describe(answer.error().get()),
+                        "is Prometheus still answering? `peaktrade-obs debug health`", evidence.toArray(String[]::new));
+            } else if (ofJob.isEmpty()) {
+                var jobs = all.stream().map(Target::job).distinct().toList();
+                failed = Outcome.fail("no target for job " + job + " (jobs present: " + (jobs.isEmpty() ? "none" : String.join(", ", jobs)) + ")",
                         "the scrape config has no job named " + job + ": check prometheus/*.yml (job_name: " + job
                                 + "), then `peaktrade-obs prometheus reload`", evidence.toArray(String[]::new));
+            } else {
+                Target t = ofJob.get(0);
+                failed = Outcome.fail("job " + job + " is " + t.health() + " at " + t.scrapeUrl()
+                        + (t.lastError() == null || t.lastError().isEmpty() ? "" : ": " + t.lastError()),
+                        targetHint(t), evidence.toArray(String[]::new));
             }
-            Target t = ofJob.get(0);
-            return Outcome.fail("job " + job + " is " + t.health() + " at " + t.scrapeUrl()
-                    + (t.lastError() == null || t.lastError().isEmpty() ? "" : ": " + t.lastError()),
-                    targetHint(t), evidence.toArray(String[]::new));
+            return expected.optional() ? optional(failed) : failed;
         });
+    }
+
+    /** An optional contract entry that is not met: a WARN with the FAIL's words. */
+    static Outcome optional(Outcome failed) {
+        return Outcome.warn(failed.message() + " (optional)", failed.hint(), failed.evidence().toArray(String[]::new));
     }
 
     /** The seed's incident: localhost inside a container, and 127.0.0.1-only host services on Linux. */
@@ -148,62 +139,61 @@ public final class PrometheusChecks {
         }
     }
 
-    /** A golden query of SPEC §3: a stable name and its PromQL. */
-    record Golden(String name, String promql) {
-    }
-
-    static List<Golden> goldenQueries() {
-        String job = "job=\"" + ShadowMvsContract.JOB + "\"";
-        String events = ShadowMvsContract.PIPELINE_EVENTS;
-        String latency = ShadowMvsContract.PIPELINE_LATENCY + "_bucket";
-        return List.of(
-                new Golden("up", "up{" + job + "}"),
-                new Golden("scrape_samples", "scrape_samples_scraped{" + job + "}"),
-                new Golden("events_rate", "sum by (mode, stage) (rate(" + events + "{" + job + "}[5m]))"),
-                new Golden("risk_blocks_rate", "sum by (mode, reason) (rate(" + ShadowMvsContract.RISK_BLOCKS + "{" + job + "}[5m]))"),
-                new Golden("error_ratio", "sum(rate(" + events + "{" + job + ",stage=\"error\"}[5m])) / clamp_min(sum(rate("
-                        + events + "{" + job + "}[5m])), 1)"),
-                new Golden("p95_intent_to_ack", "histogram_quantile(0.95, sum by (le) (rate(" + latency + "{" + job
-                        + ",edge=\"intent_to_ack\"}[5m])))"),
-                new Golden("p95_submit_to_ack", "histogram_quantile(0.95, sum by (le) (rate(" + latency + "{" + job
-                        + ",edge=\"submit_to_ack\"}[5m])))"));
-    }
-
-    /** prometheus.query.NAME: non-empty and no NaN, waiting out the warm-up (rate needs two scrapes). */
-    static Check query(VerifyContext ctx, Golden golden) {
-        return Check.of(QUERY + "." + golden.name(), Set.of(TARGETS), Duration.ofSeconds(45), c -> {
-            AtomicReference<QueryResult> last = new AtomicReference<>(null);
-            AtomicReference<String> error = new AtomicReference<>(null);
-            var polled = c.poll(() -> {
-                try {
-                    QueryResult r = ctx.prometheus().query(golden.promql()).value();
-                    last.set(r);
-                    error.set(null);
-                    return !r.isEmpty() && r.allFinite() ? Optional.of(r) : Optional.empty();
-                } catch (RuntimeException e) {
-                    error.set(Failures.describe(e));
-                    return Optional.empty();
-                }
-            });
-            List<String> evidence = new ArrayList<>(List.of("query " + golden.promql(), CheckContext.describe(polled)));
-            QueryResult r = last.get();
-            if (polled.done()) {
+    /**
+     * prometheus.query.NAME: at least min_series series, no NaN, values within the contract's range,
+     * waiting out the warm-up (rate needs two scrapes). An optional query that is not met WARNs.
+     */
+    static Check query(VerifyContext ctx, GoldenQuery golden, Set<String> requires) {
+        return Check.of(golden.checkId(), requires, Duration.ofSeconds(45), c -> {
+            var answer = c.await(() -> ctx.prometheus().query(golden.promql()).value(), r -> problem(golden, r).isEmpty());
+            List<String> evidence = new ArrayList<>(List.of("query " + golden.promql(), CheckContext.describe(answer)));
+            if (answer.ready()) {
+                QueryResult r = answer.last().orElseThrow();
                 evidence.add("first value " + r.samples().get(0).value());
                 return Outcome.pass(golden.name() + ": " + r.samples().size() + " series", evidence.toArray(String[]::new));
             }
-            if (error.get() != null) {
-                return Outcome.fail(golden.name() + ": query failed: " + error.get(),
+            evidence.add("contract " + golden.where() + ": query " + golden.name() + (golden.optional() ? " (optional)" : ""));
+            Outcome failed;
+            if (answer.error().isPresent()) {
+                failed = Outcome.fail(golden.name() + ": query failed: " + Failures.describe(answer.error().get()),
                         "check the query against Prometheus (`peaktrade-obs debug health`)", evidence.toArray(String[]::new));
+            } else {
+                QueryResult r = answer.last().orElse(null);
+                String problem = problem(golden, r);
+                String hint = r == null || r.isEmpty()
+                        ? "warm-up not over (rate() needs two scrapes), the job label is not " + jobsInWords(ctx)
+                                + ", or the exporter lacks the series: `peaktrade-obs debug targets`"
+                        : problem.contains("NaN") ? "no increase in the window yet (warm-up) or a histogram without observations"
+                        : "the series are there but not as the contract expects: see " + golden.where();
+                failed = Outcome.fail(golden.name() + ": " + problem, hint, evidence.toArray(String[]::new));
             }
-            if (r == null || r.isEmpty()) {
-                return Outcome.fail(golden.name() + ": no data",
-                        "warm-up not over (rate() needs two scrapes), the job label is not " + ShadowMvsContract.JOB
-                                + ", or the exporter lacks the series: `peaktrade-obs debug targets`",
-                        evidence.toArray(String[]::new));
-            }
-            return Outcome.fail(golden.name() + ": NaN in " + r.samples().size() + " series",
-                    "no increase in the window yet (warm-up) or a histogram without observations",
-                    evidence.toArray(String[]::new));
+            return golden.optional() ? optional(failed) : failed;
         });
+    }
+
+    private static String jobsInWords(VerifyContext ctx) {
+        return String.join(" or ", ctx.contract().prometheus().jobs().entries().stream().map(ExpectedJob::name).toList());
+    }
+
+    /** Pure: what is wrong with a query's answer against its contract entry; "" when nothing. */
+    static String problem(GoldenQuery golden, QueryResult r) {
+        if (r == null || r.isEmpty()) {
+            return "no data";
+        }
+        if (!r.allFinite()) {
+            return "NaN in " + r.samples().size() + " series";
+        }
+        if (r.samples().size() < golden.minSeries()) {
+            return r.samples().size() + " series, at least " + golden.minSeries() + " expected";
+        }
+        for (var sample : r.samples()) {
+            double v = sample.value();
+            if ((golden.minValue().isPresent() && v < golden.minValue().getAsDouble())
+                    || (golden.maxValue().isPresent() && v > golden.maxValue().getAsDouble())) {
+                return "value " + v + " outside [" + (golden.minValue().isPresent() ? golden.minValue().getAsDouble() : "-inf")
+                        + ", " + (golden.maxValue().isPresent() ? golden.maxValue().getAsDouble() : "+inf") + "]";
+            }
+        }
+        return "";
     }
 }

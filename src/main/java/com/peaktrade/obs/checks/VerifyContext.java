@@ -5,7 +5,9 @@ import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.grafana.GrafanaClient;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
-import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.StackDefinition;
+import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.stack.VerifyTargets;
 import java.time.Duration;
 import java.util.List;
@@ -14,10 +16,11 @@ import java.util.function.Supplier;
 import com.peaktrade.obs.docker.ContainerStatus;
 
 /**
- * Everything the checks of one verify run talk to. The engine is a supplier because connecting is
+ * Everything the checks of one verify run talk to, and the contract they check against (the
+ * stack's definition says which of its areas apply). The engine is a supplier because connecting is
  * itself what docker.daemon checks; it is null when verify gates URLs only (no Docker needed).
  */
-public record VerifyContext(Stack stack, VerifyTargets targets, PrometheusClient prometheus, GrafanaClient grafana,
+public record VerifyContext(StackDefinition stack, Contract contract, VerifyTargets targets, PrometheusClient prometheus, GrafanaClient grafana,
         ExpositionScraper scraper, Supplier<DockerEngine> engine, Lazy<List<ContainerStatus>> containers) {
 
     /** Per-request HTTP timeout: short, because checks poll and a hung peer must not eat the budget. */
@@ -43,15 +46,28 @@ public record VerifyContext(Stack stack, VerifyTargets targets, PrometheusClient
         }
     }
 
-    public static VerifyContext of(Stack stack, VerifyTargets targets, Supplier<DockerEngine> engine) {
-        return new VerifyContext(stack, targets,
-                new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
-                new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
+    public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets,
+            Supplier<DockerEngine> engine) {
+        // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
+        return new VerifyContext(stack, contract, targets,
+                targets.prometheus() == null ? null : new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
+                targets.grafana() == null ? null
+                        : new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
                 new ExpositionScraper(HTTP_TIMEOUT), engine, new Lazy<>());
     }
 
     public boolean checksContainers() {
         return engine != null && targets.project() != null;
+    }
+
+    /** The compose service that plays {@code role} in the stack, when the stack has one. */
+    Optional<String> service(StackService.Role role) {
+        return stack.service(role).map(StackService::service);
+    }
+
+    /** As {@link #serviceDown(String)}, for the stack's service in {@code role}. */
+    Optional<String> roleDown(StackService.Role role) {
+        return service(role).flatMap(this::serviceDown);
     }
 
     ComposeEngine compose() {

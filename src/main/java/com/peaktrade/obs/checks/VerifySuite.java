@@ -1,47 +1,123 @@
 package com.peaktrade.obs.checks;
 
 import com.peaktrade.obs.check.Check;
-import com.peaktrade.obs.exporter.ShadowMvsContract;
-import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.contract.ContractArea;
+import com.peaktrade.obs.contract.ExpectedJob;
+import com.peaktrade.obs.contract.ExporterContract;
+import com.peaktrade.obs.contract.GoldenQuery;
+import com.peaktrade.obs.contract.GrafanaQuery;
+import com.peaktrade.obs.contract.Section;
+import com.peaktrade.obs.contract.StackService;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** The checks of `shadow verify` and `grafana verify`, in report order. */
+/**
+ * The checks of a stack's verify, in report order, built from the contract: the stack's services,
+ * and for each area it expects (grafana, prometheus, exporters) one check per contract entry where
+ * the entries are checked apart (jobs, golden queries). A section that expects nothing is a note
+ * ("nothing expected"), said once, instead of a check that cannot fail.
+ */
 public final class VerifySuite {
+    /** What verify runs and what it says it does not check. */
+    public record Plan(List<Check> checks, List<String> notes) {
+    }
+
     private VerifySuite() {
     }
 
-    public static List<Check> checks(VerifyContext ctx) {
+    public static Plan plan(VerifyContext ctx) {
         List<Check> checks = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (ctx.engine() != null) {
             checks.add(DockerChecks.daemon(ctx));
-            if (ctx.checksContainers()) {
-                List<String> services = ctx.stack().hasExporter()
-                        ? List.of("prometheus-local", "grafana", "shadow-mvs-exporter")
-                        : List.of("prometheus-local", "grafana");
+            if (ctx.checksContainers() && !ctx.stack().services().isEmpty()) {
+                List<String> services = ctx.stack().services().values().stream().map(StackService::service).distinct().toList();
                 checks.add(DockerChecks.containers(ctx, services));
             }
         }
-        checks.add(PrometheusChecks.ready(ctx));
-        if (ctx.stack() == Stack.SHADOW) {
-            checks.add(PrometheusChecks.targets(ctx, ShadowMvsContract.JOB));
-            PrometheusChecks.goldenQueries().forEach(g -> checks.add(PrometheusChecks.query(ctx, g)));
-            checks.add(ExporterChecks.metrics(ctx));
+        if (ctx.prometheus() == null) {
+            notes.add("prometheus: stack " + ctx.stack().name() + " has no prometheus service and no --prometheus-url, not checked");
+        } else {
+            checks.add(PrometheusChecks.ready(ctx));
+            if (ctx.stack().expects(ContractArea.PROMETHEUS)) {
+                prometheus(ctx, checks, notes);
+            }
         }
+        if (ctx.stack().expects(ContractArea.EXPORTERS)) {
+            exporter(ctx, checks, notes);
+        }
+        if (ctx.stack().expects(ContractArea.GRAFANA)) {
+            if (ctx.grafana() == null) {
+                notes.add("grafana: stack " + ctx.stack().name() + " has no grafana service and no --grafana-url, not checked");
+            } else {
+                grafana(ctx, checks, notes);
+            }
+        }
+        return new Plan(checks, notes);
+    }
+
+    private static void prometheus(VerifyContext ctx, List<Check> checks, List<String> notes) {
+        List<ExpectedJob> jobs = ctx.contract().prometheus().jobs().entries();
+        Set<String> targetIds = new LinkedHashSet<>();
+        for (ExpectedJob job : jobs) {
+            // one job keeps the id CI greps for; several are told apart by name
+            String id = jobs.size() == 1 ? PrometheusChecks.TARGETS : PrometheusChecks.TARGETS + "." + job.name();
+            targetIds.add(id);
+            checks.add(PrometheusChecks.targets(ctx, job, id));
+        }
+        nothingExpected(ctx, "prometheus.jobs", ctx.contract().prometheus().jobs(), notes);
+        Set<String> requires = targetIds.isEmpty() ? Set.of(PrometheusChecks.READY) : targetIds;
+        for (GoldenQuery golden : ctx.contract().prometheus().queries().entries()) {
+            checks.add(PrometheusChecks.query(ctx, golden, requires));
+        }
+        nothingExpected(ctx, "prometheus.queries", ctx.contract().prometheus().queries(), notes);
+    }
+
+    private static void exporter(VerifyContext ctx, List<Check> checks, List<String> notes) {
+        if (nothingExpected(ctx, "exporters", ctx.contract().exporters(), notes) || ctx.targets().exporter() == null) {
+            return;
+        }
+        Optional<String> job = ctx.stack().service(StackService.Role.EXPORTER).flatMap(StackService::job);
+        Optional<ExporterContract> contract = job.isPresent() ? ctx.contract().exporter(job.get())
+                : ctx.contract().exporters().entries().size() == 1 ? Optional.of(ctx.contract().exporters().entries().get(0))
+                : Optional.empty();
+        if (contract.isPresent()) {
+            checks.add(ExporterChecks.metrics(ctx, contract.get()));
+        } else {
+            notes.add("exporters: no entry for " + job.map(j -> "job " + j).orElse("the exporter at " + ctx.targets().exporter())
+                    + " in " + ctx.contract().origin().file() + ", nothing expected of its /metrics");
+        }
+    }
+
+    private static void grafana(VerifyContext ctx, List<Check> checks, List<String> notes) {
         checks.add(GrafanaChecks.health(ctx));
         checks.add(GrafanaChecks.auth(ctx));
-        checks.add(GrafanaChecks.datasources(ctx));
-        checks.add(GrafanaChecks.datasourceHealth(ctx));
-        checks.add(GrafanaChecks.dashboards(ctx));
-        checks.add(GrafanaChecks.dashboardVars(ctx));
-        if (ctx.stack() == Stack.SHADOW) {
-            checks.add(GrafanaChecks.query(ctx, GrafanaContract.SHADOW,
-                    "sum by (mode, stage) (rate(" + ShadowMvsContract.PIPELINE_EVENTS + "{job=\"" + ShadowMvsContract.JOB
-                            + "\"}[5m]))"));
-        } else {
-            // the grafana stack has no exporter: any series proves Grafana → Prometheus works
-            checks.add(GrafanaChecks.query(ctx, GrafanaContract.LOCAL, "up"));
+        if (!nothingExpected(ctx, "grafana.datasources", ctx.contract().grafana().datasources(), notes)) {
+            checks.add(GrafanaChecks.datasources(ctx));
+            checks.add(GrafanaChecks.datasourceHealth(ctx));
         }
-        return checks;
+        if (!nothingExpected(ctx, "grafana.dashboards", ctx.contract().grafana().dashboards(), notes)) {
+            checks.add(GrafanaChecks.dashboards(ctx));
+            checks.add(GrafanaChecks.dashboardVars(ctx));
+        }
+        Optional<GrafanaQuery> query = ctx.stack().grafanaQuery().or(() -> ctx.contract().grafana().query());
+        if (query.isPresent()) {
+            checks.add(GrafanaChecks.query(ctx, query.get()));
+        } else {
+            notes.add("grafana.query: absent in " + ctx.contract().origin().file() + ", no query is sent through Grafana");
+        }
+    }
+
+    /** Adds the "nothing expected" note for an empty section; true when it was empty. */
+    private static boolean nothingExpected(VerifyContext ctx, String key, Section<?> section, List<String> notes) {
+        if (!section.expectsNothing()) {
+            return false;
+        }
+        notes.add(key + ": " + (section.isAbsent() ? "absent in " + ctx.contract().origin().file()
+                : "empty at " + section.declaredAt().orElseThrow()) + ", nothing expected");
+        return true;
     }
 }

@@ -1,6 +1,9 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.contract.StackDefinition;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -37,26 +40,60 @@ final class CommandTree {
     private CommandTree() {
     }
 
-    /** The root command with full models only where {@code args} need them. */
+    /**
+     * The root command with full models only where {@code args} need them. The contract's own stacks
+     * (beyond shadow and grafana) are read only when no built-in command is named: then the first
+     * word may be one of them, and a contract that does not load is exit 2 with file:line.
+     */
     static CommandLine forArgs(String... args) {
         Class<?> selected = selectedCommand(args);
         if (selected == AutoComplete.GenerateCompletion.class || startsAnArgumentFile(args)) {
-            return full();
+            return build(command -> true, ContractStacks.extra(builtInNames(), false, args));
         }
-        return build(command -> command == selected);
+        List<StackDefinition> stacks = selected == null
+                ? ContractStacks.extra(builtInNames(), namesAWord(args), args) : List.of();
+        return build(command -> command == selected, stacks);
     }
 
-    /** The root command with every command's full model. */
+    /** The root command with every command's full model, and the working directory's contract's stacks. */
     static CommandLine full() {
-        return build(command -> true);
+        return build(command -> true, ContractStacks.extra(builtInNames(), false));
     }
 
-    private static CommandLine build(Predicate<Class<?>> needsFullModel) {
+    private static CommandLine build(Predicate<Class<?>> needsFullModel, List<StackDefinition> stacks) {
         CommandLine root = new CommandLine(new RootCommand());
         for (Class<?> command : COMMANDS) {
             root.addSubcommand(needsFullModel.test(command) ? command : stub(command));
+            if (command == GrafanaCommand.class) {
+                // the contract's stacks, listed after the built-in ones
+                stacks.forEach(stack -> root.addSubcommand(stack.name(), StackGroupCommand.of(stack)));
+            }
         }
         return root;
+    }
+
+    /** Names (and aliases) of the built-in top-level commands, and help: a stack cannot take them. */
+    static Set<String> builtInNames() {
+        Set<String> names = new HashSet<>(Set.of("help"));
+        for (Class<?> command : COMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            names.add(annotation.name());
+            names.addAll(List.of(annotation.aliases()));
+        }
+        return names;
+    }
+
+    /** True when an argument before "--" is a word, not an option: perhaps the name of a contract's stack. */
+    private static boolean namesAWord(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (!arg.startsWith("-") && !arg.equals("help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The top-level command the first matching argument names, or null (help, version, typos). */

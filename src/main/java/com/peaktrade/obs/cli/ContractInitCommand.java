@@ -14,7 +14,6 @@ import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.stack.EngineRunningProject;
 import com.peaktrade.obs.stack.RunningProject;
-import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.StackEndpoints;
 import com.peaktrade.obs.stack.TargetResolver;
 import com.peaktrade.obs.stack.UserEnvironment;
@@ -161,7 +160,7 @@ final class ContractInitCommand implements Callable<Integer> {
     }
 
     private TargetResolver.Request request() {
-        return new TargetResolver.Request(Stack.SHADOW, null, null, null, grafanaUser, grafanaPasswordFile);
+        return new TargetResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), null, null, null, grafanaUser, grafanaPasswordFile);
     }
 
 }

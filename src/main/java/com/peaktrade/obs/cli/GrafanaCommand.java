@@ -1,6 +1,5 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.stack.Stack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -28,32 +27,32 @@ final class GrafanaCommand implements Runnable {
     @Command(name = "up", mixinStandardHelpOptions = true, header = "Start the grafana stack (recreates containers, waits until running/healthy).")
     static final class Up extends StackUpCommand {
         @Override
-        Stack stack() {
-            return Stack.GRAFANA;
+        String stackName() {
+            return "grafana";
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the grafana stack; prints PASS/FAIL lines and RESULT=.")
     static final class Verify extends StackVerifyCommand {
         @Override
-        Stack stack() {
-            return Stack.GRAFANA;
+        String stackName() {
+            return "grafana";
         }
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the grafana stack's containers, anonymous volumes and network.")
     static final class Down extends StackDownCommand {
         @Override
-        Stack stack() {
-            return Stack.GRAFANA;
+        String stackName() {
+            return "grafana";
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, header = "One-screen snapshot of the grafana stack: services, state, health, ports, URLs.")
     static final class Status extends StackStatusCommand {
         @Override
-        Stack stack() {
-            return Stack.GRAFANA;
+        String stackName() {
+            return "grafana";
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.error.ObsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -19,7 +20,20 @@ public final class Main {
             printVersion(new PrintWriter(System.out, true));
             return 0;
         }
-        return newCommandLine(args).execute(args);
+        CommandLine cli;
+        try {
+            cli = newCommandLine(args);
+        } catch (ObsException e) {
+            // the contract that names the command groups does not load: exit 2 with file:line, no command runs
+            PrintWriter err = new PrintWriter(System.err, true);
+            err.println("error: " + e.getMessage());
+            if (e.hint() != null && !e.hint().isBlank()) {
+                err.println("hint: " + e.hint());
+            }
+            err.flush();
+            return e.exitCode();
+        }
+        return cli.execute(args);
     }
 
     /**

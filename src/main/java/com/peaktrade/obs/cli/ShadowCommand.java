@@ -1,6 +1,5 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.stack.Stack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -28,32 +27,32 @@ final class ShadowCommand implements Runnable {
     @Command(name = "up", mixinStandardHelpOptions = true, header = "Start the shadow stack (recreates containers, waits until running/healthy).")
     static final class Up extends StackUpCommand {
         @Override
-        Stack stack() {
-            return Stack.SHADOW;
+        String stackName() {
+            return "shadow";
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the shadow stack; prints PASS/FAIL lines and RESULT=.")
     static final class Verify extends StackVerifyCommand {
         @Override
-        Stack stack() {
-            return Stack.SHADOW;
+        String stackName() {
+            return "shadow";
         }
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the shadow stack's containers, anonymous volumes and network.")
     static final class Down extends StackDownCommand {
         @Override
-        Stack stack() {
-            return Stack.SHADOW;
+        String stackName() {
+            return "shadow";
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, header = "One-screen snapshot of the shadow stack: services, state, health, ports, URLs.")
     static final class Status extends StackStatusCommand {
         @Override
-        Stack stack() {
-            return Stack.SHADOW;
+        String stackName() {
+            return "shadow";
         }
     }
 }

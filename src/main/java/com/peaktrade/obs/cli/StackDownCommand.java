@@ -3,7 +3,6 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.ProjectLock;
-import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.io.PrintWriter;
@@ -24,14 +23,15 @@ abstract class StackDownCommand implements Callable<Integer> {
     @Option(names = {"-v", "--volumes"}, description = "Also remove the project's named volumes.")
     boolean volumes;
 
-    abstract Stack stack();
+    /** The stack's name: a command group of the contract. */
+    abstract String stackName();
 
     @Override
     public Integer call() {
-        String project = stackOptions.project(stack());
+        String project = stackOptions.project(stackOptions.stack(stackName()));
         PrintWriter out = spec.commandLine().getOut();
         var env = UserEnvironment.load();
-        try (ProjectLock lock = ProjectLocks.take(env, project, stack().id() + " down", spec.commandLine().getErr());
+        try (ProjectLock lock = ProjectLocks.take(env, project, stackName() + " down", spec.commandLine().getErr());
                 DockerEngine docker = DockerEngine.connect(env)) {
             var result = new StackRunner(new ComposeEngine(docker))
                     .down(project, volumes, new TerminalUpListener(out, System.console() != null));

@@ -1,18 +1,23 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.stack.AssetLocator;
-import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.StackChoice;
+import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.StackSettings;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by `shadow|grafana up|down|status`. */
+/** Options shared by `STACK up|down|status`: project, assets directory, contract. */
 final class StackOptions {
     @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
-            description = "Compose project name (default: peaktrade-shadow-mvs / peaktrade-grafana-local).")
+            description = "Compose project name (default: the stack's project in the contract, e.g. peaktrade-shadow-mvs / "
+                    + "peaktrade-grafana-local).")
     String projectName;
 
     @Option(names = "--assets-dir", paramLabel = "DIR",
@@ -20,14 +25,33 @@ final class StackOptions {
                     + "is a checkout with them, else the copy embedded in the tool).")
     Path assetsDir;
 
-    String project(Stack stack) {
-        return projectName == null || projectName.isBlank() ? stack.defaultProject() : projectName;
+    @Mixin
+    ContractOption contract;
+
+    private Contract inForce;
+
+    /** The contract in force (--contract, else the assets directory's, else embedded), read once. */
+    Contract contract() {
+        if (inForce == null) {
+            inForce = contract.resolve(assetsDir);
+        }
+        return inForce;
     }
 
-    StackRunner.LoadedStack load(Stack stack, String bind, Path passwordFile) {
+    /** The stack {@code name} of the contract in force; exit 2 if it has none. */
+    StackDefinition stack(String name) {
+        return StackChoice.of(contract(), name, Optional.empty(), false);
+    }
+
+    String project(StackDefinition stack) {
+        return projectName == null || projectName.isBlank() ? stack.project() : projectName;
+    }
+
+    StackRunner.LoadedStack load(String name, String bind, Path passwordFile) {
         Map<String, String> env = UserEnvironment.load();
+        StackDefinition stack = stack(name);
         StackSettings settings = StackSettings.resolve(env, bind, passwordFile);
         AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
-        return StackRunner.load(stack, projectName, assets, settings);
+        return StackRunner.load(stack, contract().origin(), projectName, assets, settings);
     }
 }

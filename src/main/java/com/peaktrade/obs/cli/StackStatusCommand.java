@@ -3,7 +3,6 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.ContainerStatus;
 import com.peaktrade.obs.docker.DockerEngine;
-import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.io.PrintWriter;
@@ -21,25 +20,26 @@ abstract class StackStatusCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
-    abstract Stack stack();
+    /** The stack's name: a command group of the contract. */
+    abstract String stackName();
 
     @Override
     public Integer call() {
-        String project = stackOptions.project(stack());
+        String project = stackOptions.project(stackOptions.stack(stackName()));
         PrintWriter out = spec.commandLine().getOut();
         List<ContainerStatus> containers;
         try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
             containers = new StackRunner(new ComposeEngine(docker)).status(project);
         }
         if (containers.isEmpty()) {
-            out.println(stack().id() + " stack (project " + project + ") is not running; start it with `peaktrade-obs "
-                    + stack().id() + " up`");
+            out.println(stackName() + " stack (project " + project + ") is not running; start it with `peaktrade-obs "
+                    + stackName() + " up`");
             return 1;
         }
-        out.println(stack().id() + " stack, project " + project + ":");
+        out.println(stackName() + " stack, project " + project + ":");
         DebugPsCommand.printTable(out, containers);
         boolean allUp = containers.stream().allMatch(ContainerStatus::isUp);
-        out.println(allUp ? "all " + containers.size() + " services up; check them with `peaktrade-obs " + stack().id() + " verify`"
+        out.println(allUp ? "all " + containers.size() + " services up; check them with `peaktrade-obs " + stackName() + " verify`"
                 : "not all services are up; see `peaktrade-obs debug logs SERVICE -p " + project + "`");
         return allUp ? 0 : 1;
     }

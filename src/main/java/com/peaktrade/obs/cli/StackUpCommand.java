@@ -5,7 +5,7 @@ import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.ProjectLock;
-import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** `shadow up` / `grafana up`: one command that brings the stack up and says what to do next. */
+/** `STACK up` (shadow, grafana or a stack of the contract): one command that brings the stack up and says what to do next. */
 abstract class StackUpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,7 +42,8 @@ abstract class StackUpCommand implements Callable<Integer> {
             description = "How long to wait for every service to run and be healthy (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    abstract Stack stack();
+    /** The stack's name: a command group of the contract. */
+    abstract String stackName();
 
     @Override
     public Integer call() {
@@ -59,11 +60,12 @@ abstract class StackUpCommand implements Callable<Integer> {
     }
 
     private Integer up(Duration wait, long start, CompletableFuture<DockerEngine> connecting) {
-        StackRunner.LoadedStack loaded = stackOptions.load(stack(), bind, passwordFile);
+        StackRunner.LoadedStack loaded = stackOptions.load(stackName(), bind, passwordFile);
+        StackDefinition stack = stackOptions.stack(stackName());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         loaded.warnings().forEach(w -> err.println("warning: " + w));
-        out.println(stack().id() + " stack, project " + loaded.project().name() + " (assets: " + loaded.assets().source()
+        out.println(stackName() + " stack, project " + loaded.project().name() + " (assets: " + loaded.assets().source()
                 + (loaded.assets().source().startsWith("embedded") ? " in " + loaded.assets().dir() : "") + ")");
         printImages(out, loaded);
         if (loaded.project().services().containsKey("grafana")) {
@@ -74,11 +76,11 @@ abstract class StackUpCommand implements Callable<Integer> {
         Thread interrupted = new Thread(() -> {
             err.println();
             err.println("interrupted: what was created carries the label com.docker.compose.project=" + project
-                    + "; `peaktrade-obs " + stack().id() + " down -p " + project + "` removes it, `"
-                    + stack().id() + " up` starts over");
+                    + "; `peaktrade-obs " + stackName() + " down -p " + project + "` removes it, `"
+                    + stackName() + " up` starts over");
             err.flush();
         });
-        try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stack().id() + " up", err)) {
+        try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stackName() + " up", err)) {
             DockerEngine docker = connected(connecting); // closed by call()
             Runtime.getRuntime().addShutdownHook(interrupted);
             var runner = new StackRunner(new ComposeEngine(docker));
@@ -86,12 +88,12 @@ abstract class StackUpCommand implements Callable<Integer> {
         } finally {
             removeHook(interrupted);
         }
-        out.println(String.format(Locale.ROOT, "%s stack up in %.1f s:", stack().id(), (System.nanoTime() - start) / 1e9));
+        out.println(String.format(Locale.ROOT, "%s stack up in %.1f s:", stackName(), (System.nanoTime() - start) / 1e9));
         Map<String, String> urls = loaded.urls();
         int width = urls.keySet().stream().mapToInt(String::length).max().orElse(0);
         urls.forEach((service, url) -> out.println("  " + String.format("%-" + width + "s", service) + "  " + url));
-        out.println("Next: peaktrade-obs " + stack().id() + " verify"
-                + (loaded.project().name().equals(stack().defaultProject()) ? "" : " -p " + loaded.project().name()));
+        out.println("Next: peaktrade-obs " + stackName() + " verify"
+                + (loaded.project().name().equals(stack.project()) ? "" : " -p " + loaded.project().name()));
         return 0;
     }
 

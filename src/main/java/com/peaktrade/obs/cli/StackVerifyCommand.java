@@ -6,13 +6,15 @@ import com.peaktrade.obs.check.Report;
 import com.peaktrade.obs.check.RunOptions;
 import com.peaktrade.obs.check.Status;
 import com.peaktrade.obs.checks.VerifyContext;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.StackChoice;
+import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.checks.VerifySuite;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.stack.EngineRunningProject;
 import com.peaktrade.obs.stack.RunningProject;
-import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.TargetResolver;
 import com.peaktrade.obs.stack.UserEnvironment;
 import com.peaktrade.obs.stack.VerifyTargets;
@@ -59,6 +61,14 @@ abstract class StackVerifyCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--assets-dir", paramLabel = "DIR",
+            description = "Directory whose peaktrade-obs.yaml is the contract (default: the current directory when it is a "
+                    + "checkout, else the embedded contract).")
+    Path assetsDir;
+
+    @Mixin
+    ContractOption contract;
+
     @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Budget for every check, replacing their own (e.g. 30s, 2m).")
     String timeout;
@@ -73,15 +83,18 @@ abstract class StackVerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output;
 
-    abstract Stack stack();
+    /** The stack's name: a command group of the contract (shadow, grafana or one of a team's). */
+    abstract String stackName();
 
     @Override
     public Integer call() {
         Map<String, String> env = UserEnvironment.load();
-        var request = new TargetResolver.Request(stack(), prometheusUrl, grafanaUrl, exporterUrl, grafanaUser, grafanaPasswordFile);
         boolean urlsOnly = prometheusUrl != null || grafanaUrl != null || env.containsKey("PROM_URL") || env.containsKey("GRAFANA_URL");
+        Contract inForce = contract.resolve(assetsDir);
+        StackDefinition stack = StackChoice.of(inForce, stackName(), BuiltInStacks.definition(stackName()), urlsOnly);
+        var request = new TargetResolver.Request(stack, prometheusUrl, grafanaUrl, exporterUrl, grafanaUser, grafanaPasswordFile);
         boolean useEngine = projectName != null || !urlsOnly;
-        String project = useEngine ? (projectName == null ? stack().defaultProject() : projectName) : null;
+        String project = useEngine ? (projectName == null ? stack.project() : projectName) : null;
         output.validate();
         RunOptions options = new RunOptions(timeout == null ? null : Durations.parse(timeout), Durations.parseAll(budgets),
                 noWait, RunOptions.DEFAULT_PARALLELISM);
@@ -93,8 +106,9 @@ abstract class StackVerifyCommand implements Callable<Integer> {
                 running = new EngineRunningProject(new ComposeEngine(engine.get()), project);
             }
             VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
-            VerifyContext context = VerifyContext.of(stack(), targets, engine);
-            Report report = new CheckRunner().run(stack().id() + ".verify", VerifySuite.checks(context), options);
+            VerifyContext context = VerifyContext.of(stack, inForce, targets, engine);
+            VerifySuite.Plan plan = VerifySuite.plan(context);
+            Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes());
             output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
             return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();

@@ -9,13 +9,17 @@ import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.ContainerStatus;
 import com.peaktrade.obs.docker.UpListener;
+import com.peaktrade.obs.contract.ContractOrigin;
+import com.peaktrade.obs.contract.StackDefinition;
+import com.peaktrade.obs.error.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Our two stacks on top of the compose engine: which files, which environment, which URLs. */
+/** The contract's stacks on top of the compose engine: which files, which environment, which URLs. */
 public final class StackRunner {
     private final ComposeEngine engine;
 
@@ -24,7 +28,7 @@ public final class StackRunner {
     }
 
     /** A stack resolved to a compose model (pure; no Docker). */
-    public record LoadedStack(Stack stack, ComposeProject project, List<String> warnings, AssetLocator.Assets assets,
+    public record LoadedStack(String stack, ComposeProject project, List<String> warnings, AssetLocator.Assets assets,
             StackSettings settings) {
 
         /** Service → URL a user opens on the host. */
@@ -50,9 +54,31 @@ public final class StackRunner {
 
     public static LoadedStack load(Stack stack, String projectName, AssetLocator.Assets assets, StackSettings settings) {
         List<Path> files = stack.composeFiles().stream().map(f -> assets.dir().resolve("compose").resolve(f)).toList();
-        String project = projectName == null || projectName.isBlank() ? stack.defaultProject() : projectName;
+        return load(stack.id(), files, projectName == null || projectName.isBlank() ? stack.defaultProject() : projectName,
+                assets, settings);
+    }
+
+    /**
+     * A stack of the contract: its compose files relative to the contract file (the embedded
+     * contract's: to the assets directory). A file that is missing is exit 2, naming every one.
+     */
+    public static LoadedStack load(StackDefinition stack, ContractOrigin origin, String projectName, AssetLocator.Assets assets,
+            StackSettings settings) {
+        List<Path> files = stack.compose().stream().map(f -> origin.resolve(f, assets.dir())).toList();
+        List<Path> missing = files.stream().filter(f -> !Files.isRegularFile(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new ConfigException("stack " + stack.name() + " of contract " + origin.file() + " (" + stack.where()
+                    + ") names compose files that do not exist: " + String.join(", ", missing.stream().map(Path::toString).toList()),
+                    "fix the stack's compose: list in the contract, or point --assets-dir at the directory that has them");
+        }
+        return load(stack.name(), files, projectName == null || projectName.isBlank() ? stack.project() : projectName,
+                assets, settings);
+    }
+
+    private static LoadedStack load(String name, List<Path> files, String project, AssetLocator.Assets assets,
+            StackSettings settings) {
         LoadResult result = new ComposeLoader().load(new LoadRequest(files, project, settings.environment(), null));
-        return new LoadedStack(stack, result.project(), result.warnings(), assets, settings);
+        return new LoadedStack(name, result.project(), result.warnings(), assets, settings);
     }
 
     /**

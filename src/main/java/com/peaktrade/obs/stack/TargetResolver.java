@@ -1,5 +1,8 @@
 package com.peaktrade.obs.stack;
 
+import com.peaktrade.obs.contract.StackDefinition;
+import com.peaktrade.obs.contract.StackService;
+import com.peaktrade.obs.contract.StackService.Role;
 import com.peaktrade.obs.error.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,7 +19,7 @@ import java.util.Optional;
  */
 public final class TargetResolver {
     /** Options as given on the command line (null = not given). */
-    public record Request(Stack stack, String prometheusUrl, String grafanaUrl, String exporterUrl,
+    public record Request(StackDefinition stack, String prometheusUrl, String grafanaUrl, String exporterUrl,
             String grafanaUser, Path grafanaPasswordFile) {
     }
 
@@ -24,19 +27,31 @@ public final class TargetResolver {
     }
 
     public static VerifyTargets resolve(Request request, Map<String, String> env, String project, RunningProject running) {
-        URI prometheus = url("--prometheus-url", request.prometheusUrl(), env.get("PROM_URL"),
-                running.published("prometheus-local", 9090), env, "PEAKTRADE_OBS_PROMETHEUS_PORT", 9092, "");
-        URI grafana = url("--grafana-url", request.grafanaUrl(), env.get("GRAFANA_URL"),
-                running.published("grafana", 3000), env, "PEAKTRADE_OBS_GRAFANA_PORT", 3000, "");
-        URI exporter = request.stack().hasExporter()
-                ? url("--exporter-url", request.exporterUrl(), env.get("EXPORTER_URL"),
-                        running.published("shadow-mvs-exporter", 9109), env, "PEAKTRADE_OBS_EXPORTER_PORT", 9109, "/metrics")
+        StackDefinition stack = request.stack();
+        URI prometheus = url("--prometheus-url", request.prometheusUrl(), env.get("PROM_URL"), stack, Role.PROMETHEUS,
+                running, env);
+        URI grafana = url("--grafana-url", request.grafanaUrl(), env.get("GRAFANA_URL"), stack, Role.GRAFANA, running, env);
+        URI exporter = stack.service(Role.EXPORTER).isPresent() || request.exporterUrl() != null
+                ? url("--exporter-url", request.exporterUrl(), env.get("EXPORTER_URL"), stack, Role.EXPORTER, running, env)
                 : null;
         boolean fromProject = request.prometheusUrl() == null && env.get("PROM_URL") == null
-                && running.published("prometheus-local", 9090).isPresent();
+                && stack.service(Role.PROMETHEUS).flatMap(s -> running.published(s.service(), s.port())).isPresent();
         String[] credentials = credentials(request, env, running);
         return new VerifyTargets(prometheus, grafana, exporter, credentials[0], credentials[1], credentials[2], project,
                 fromProject ? "published ports of project " + project : "options/environment/defaults");
+    }
+
+    /** The role's URL: the option, else the old scripts' variable, else the published port, else the default. */
+    private static URI url(String option, String explicit, String legacyEnv, StackDefinition stack, Role role,
+            RunningProject running, Map<String, String> env) {
+        StackService s = stack.service(role).orElse(null);
+        if (s == null) {
+            // URL mode without such a service in the stack: the option or the variable, else nothing to check
+            return explicit != null || legacyEnv != null ? url(option, explicit, legacyEnv, Optional.empty(), env, null, 0, "")
+                    : null;
+        }
+        return url(option, explicit, legacyEnv, running.published(s.service(), s.port()), env,
+                s.hostPortEnv().orElse(null), s.hostPort().orElse(s.port()), s.path());
     }
 
     private static URI url(String option, String explicit, String legacyEnv, Optional<String> published,
@@ -51,10 +66,11 @@ public final class TargetResolver {
             String hostPort = published.get().replaceFirst("^0\\.0\\.0\\.0:", "127.0.0.1:");
             return URI.create("http://" + hostPort + path);
         }
-        String port = env.getOrDefault(portVariable, Integer.toString(defaultPort));
+        String port = portVariable == null ? Integer.toString(defaultPort)
+                : env.getOrDefault(portVariable, Integer.toString(defaultPort));
         String bind = env.getOrDefault(StackSettings.BIND, "127.0.0.1");
         String host = bind.isBlank() || bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
-        return parse(portVariable, "http://" + host + ":" + port + path);
+        return parse(portVariable == null ? option : portVariable, "http://" + host + ":" + port + path);
     }
 
     static URI parse(String what, String text) {
@@ -94,7 +110,8 @@ public final class TargetResolver {
         if (password != null && !password.isEmpty()) {
             return new String[] {user(request, env, Map.of()), password, "environment variable " + StackSettings.ADMIN_PASSWORD};
         }
-        Map<String, String> container = running.environment("grafana");
+        Map<String, String> container = running.environment(
+                request.stack().service(Role.GRAFANA).map(StackService::service).orElse("grafana"));
         String started = container.get("GF_SECURITY_ADMIN_PASSWORD");
         if (started != null && !started.isEmpty()) {
             return new String[] {user(request, env, container), started, "the running Grafana container's environment"};

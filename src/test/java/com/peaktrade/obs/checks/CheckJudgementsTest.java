@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peaktrade.obs.check.Outcome;
 import com.peaktrade.obs.check.Status;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.ContractLoader;
+import com.peaktrade.obs.contract.ExpectedDashboard;
+import com.peaktrade.obs.contract.ExporterContract;
+import com.peaktrade.obs.lint.Rule;
+import com.peaktrade.obs.lint.Rules;
 import com.peaktrade.obs.exporter.ExporterSettings;
 import com.peaktrade.obs.exporter.ShadowMvsExporter;
 import com.peaktrade.obs.grafana.DashboardDetail;
@@ -14,7 +20,6 @@ import com.peaktrade.obs.prometheus.Target;
 import com.peaktrade.obs.prometheus.exposition.Exposition;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,20 +35,27 @@ class CheckJudgementsTest {
             ds("peaktrade-prometheus-shadow", "prometheus-shadow", false),
             ds("peaktrade-prometheus-main", "prometheus-main", false));
 
+    private static final Contract EMBEDDED = new ContractLoader(Rules.all().stream().map(Rule::id).toList())
+            .loadEmbedded("test");
+    private static final ExporterContract SHADOW_MVS = EMBEDDED.exporter("shadow_mvs").orElseThrow();
+
     @Test
     void contractedDatasourcesPass() {
-        assertThat(GrafanaChecks.judgeDatasources(CONTRACTED).status()).isEqualTo(Status.PASS);
+        Outcome outcome = GrafanaChecks.judgeDatasources(CONTRACTED, EMBEDDED.grafana().datasources().entries());
+        assertThat(outcome.status()).isEqualTo(Status.PASS);
+        assertThat(outcome.message()).isEqualTo("3 datasources as contracted, default prometheus-local");
     }
 
     @Test
-    void aSecondDefaultAMissingUidAndAWrongNameAreEachNamed() {
+    void aSecondDefaultAMissingUidAndAWrongNameAreEachNamedWithTheirContractLine() {
         List<Datasource> broken = List.of(
                 ds("peaktrade-prometheus-local", "prometheus-local", true),
                 ds("peaktrade-prometheus-shadow", "shadow", true));
-        Outcome outcome = GrafanaChecks.judgeDatasources(broken);
+        Outcome outcome = GrafanaChecks.judgeDatasources(broken, EMBEDDED.grafana().datasources().entries());
         assertThat(outcome.status()).isEqualTo(Status.FAIL);
-        assertThat(outcome.message()).contains("2 default datasources", "missing peaktrade-prometheus-main",
+        assertThat(outcome.message()).contains("2 default datasources",
                 "peaktrade-prometheus-shadow is named 'shadow'", "peaktrade-prometheus-shadow is marked default");
+        assertThat(outcome.evidence()).anyMatch(e -> e.matches("contract embedded:peaktrade-obs.yaml:\\d+: missing peaktrade-prometheus-main"));
         assertThat(outcome.hint()).contains("provisioning");
     }
 
@@ -51,18 +63,18 @@ class CheckJudgementsTest {
         return new TemplateVariable(name, "datasource", "prometheus", null, null, null, null);
     }
 
-    private static Panel panel(String title, String dsUid) {
-        return new Panel(1, title, "timeseries", dsUid, "prometheus", List.of("up"));
+    private static ExpectedDashboard contracted(String uid) {
+        return EMBEDDED.grafana().dashboards().find(d -> d.uid().equals(uid)).orElseThrow();
     }
 
     @Test
-    void panelsUsingAnUndeclaredOrHardCodedDatasourceAreFlagged() {
+    void aContractedVariableThatIsMissingOrOfAnotherKindIsNamedAndPanelsAreNotJudged() {
+        Panel hardCoded = new Panel(1, "c", "timeseries", "peaktrade-prometheus-local", "prometheus", List.of("up"));
         DashboardDetail d = new DashboardDetail("peaktrade-overview", "Overview", 1, "f", "overview", true, "x.json",
-                List.of(dsVar("DS_LOCAL")),
-                List.of(panel("a", "${DS_LOCAL}"), panel("b", "${DS_MAIN}"), panel("c", "peaktrade-prometheus-local")));
-        assertThat(GrafanaChecks.problemsWithVariables(d)).containsExactly(
-                "peaktrade-overview uses ${DS_MAIN} but does not declare it",
-                "peaktrade-overview has panels with a hard-coded datasource: c → peaktrade-prometheus-local");
+                List.of(new TemplateVariable("DS_LOCAL", "query", "up", null, null, null, null)), List.of(hardCoded));
+        assertThat(GrafanaChecks.problemsWithVariables(d, contracted("peaktrade-overview"))).extracting(Shortfall::problem)
+                .containsExactly("peaktrade-overview variable DS_LOCAL is of type query, expected datasource",
+                        "peaktrade-overview lacks the DS_MAIN variable");
     }
 
     @Test
@@ -71,9 +83,10 @@ class CheckJudgementsTest {
                 null, "${DS_SHADOW}", "prometheus", "All");
         TemplateVariable exchange = new TemplateVariable("exchange", "query", "label_values(up, exchange)",
                 null, "${DS_SHADOW}", "prometheus", "All");
-        DashboardDetail d = new DashboardDetail(GrafanaContract.SHADOW_DASHBOARD, GrafanaContract.SHADOW_TITLE, 1, "f",
-                "shadow", true, "x.json", List.of(dsVar("DS_SHADOW"), mode, exchange), List.of(panel("a", "${DS_SHADOW}")));
-        assertThat(GrafanaChecks.problemsWithVariables(d)).containsExactly(GrafanaContract.SHADOW_DASHBOARD
+        String uid = "peaktrade-shadow-pipeline-mvs";
+        DashboardDetail d = new DashboardDetail(uid, "Shadow", 1, "f", "shadow", true, "x.json",
+                List.of(dsVar("DS_SHADOW"), mode, exchange), List.of());
+        assertThat(GrafanaChecks.problemsWithVariables(d, contracted(uid))).extracting(Shortfall::problem).containsExactly(uid
                 + " variable exchange queries 'label_values(up, exchange)', expected "
                 + "'label_values(peak_trade_pipeline_events_total, exchange)'");
     }
@@ -82,18 +95,18 @@ class CheckJudgementsTest {
     void theRealExportersExpositionPassesTheContractJudgement() {
         try (ShadowMvsExporter exporter = ShadowMvsExporter.start(new ExporterSettings("127.0.0.1", 0, "shadow", "sim"))) {
             var scrape = new ExpositionScraper(Duration.ofSeconds(5)).scrape(exporter.metricsUri());
-            Outcome outcome = ExporterChecks.judge(scrape.parse(), "test");
+            Outcome outcome = ExporterChecks.judge(scrape.parse(), "test", SHADOW_MVS);
             assertThat(outcome.status()).as(outcome.message()).isEqualTo(Status.PASS);
         }
     }
 
     @Test
     void missingFamiliesAndForbiddenLabelsFailTheContractJudgement() {
-        Outcome missing = ExporterChecks.judge(Exposition.parse("# TYPE shadow_mvs_up gauge\nshadow_mvs_up{mode=\"s\",exchange=\"x\"} 1\n"), "t");
+        Outcome missing = ExporterChecks.judge(Exposition.parse("# TYPE shadow_mvs_up gauge\nshadow_mvs_up{mode=\"s\",exchange=\"x\"} 1\n"), "t", SHADOW_MVS);
         assertThat(missing.status()).isEqualTo(Status.FAIL);
         assertThat(missing.message()).contains("peak_trade_pipeline_events_total", "peak_trade_pipeline_latency_seconds_bucket");
         Outcome forbidden = ExporterChecks.judge(Exposition.parse(
-                "peak_trade_pipeline_events_total{mode=\"s\",stage=\"ack\",exchange=\"x\",client_order_id=\"o-1\"} 3\n"), "t");
+                "peak_trade_pipeline_events_total{mode=\"s\",stage=\"ack\",exchange=\"x\",client_order_id=\"o-1\"} 3\n"), "t", SHADOW_MVS);
         assertThat(forbidden.message()).contains("forbidden label in peak_trade_pipeline_events_total{client_order_id}");
     }
 
@@ -111,15 +124,5 @@ class CheckJudgementsTest {
         assertThat(PrometheusChecks.targetHint(target("http://shadow-mvs-exporter:9109/metrics",
                 "Get \"http://shadow-mvs-exporter:9109/metrics\": dial tcp: lookup shadow-mvs-exporter on 127.0.0.11:53: no such host")))
                 .contains("does not resolve");
-    }
-
-    @Test
-    void goldenQueriesAreTheSevenOfTheSpec() {
-        List<String> names = new ArrayList<>();
-        PrometheusChecks.goldenQueries().forEach(g -> names.add(g.name()));
-        assertThat(names).containsExactly("up", "scrape_samples", "events_rate", "risk_blocks_rate", "error_ratio",
-                "p95_intent_to_ack", "p95_submit_to_ack");
-        assertThat(PrometheusChecks.goldenQueries().get(6).promql()).isEqualTo(
-                "histogram_quantile(0.95, sum by (le) (rate(peak_trade_pipeline_latency_seconds_bucket{job=\"shadow_mvs\",edge=\"submit_to_ack\"}[5m])))");
     }
 }

@@ -34,70 +34,77 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded contract (peaktrade-obs.yaml) says exactly what the code expects today: GrafanaContract,
- * the golden queries, ShadowMvsContract's families and the Stack enum. So wiring verify and lint to the
- * contract changes no behaviour; when either side changes, this fails until the other follows.
+ * The embedded contract (peaktrade-obs.yaml) says what the repository's assets are: its datasources,
+ * dashboards and their variables, the exporter's families (ShadowMvsContract, what the exporter's
+ * code generates) and the stacks' compose files and ports. So verify on the embedded stacks gives
+ * today's results; when either side changes, this fails until the other follows.
  */
 class EmbeddedContractTest {
     private static final Contract EMBEDDED =
             new ContractLoader(Rules.all().stream().map(Rule::id).toList()).loadEmbedded("test");
 
     @Test
-    void theDatasourcesAreGrafanaContracts() {
-        assertThat(EMBEDDED.grafana().datasources().entries()).extracting(d -> new GrafanaContract.ExpectedDatasource(
-                d.uid(), d.name().orElseThrow(), d.isDefault(), d.optional()))
-                .containsExactlyElementsOf(GrafanaContract.DATASOURCES);
-        assertThat(EMBEDDED.grafana().datasources().entries()).allSatisfy(d -> {
-            assertThat(d.aliases()).isEmpty();
-            assertThat(d.type()).isEmpty();
-            assertThat(d.url()).isEmpty();
-        });
+    void theDatasourcesAreTheProvisionedOnesWithTheHostsPrometheusOptional() throws Exception {
+        JsonNode provisioned = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("grafana/provisioning/datasources/datasources.yaml").toFile()).path("datasources");
+        List<String> uids = new java.util.ArrayList<>();
+        provisioned.forEach(d -> uids.add(d.path("uid").asText()));
+        assertThat(EMBEDDED.grafana().datasources().entries()).extracting(ExpectedDatasource::uid)
+                .containsExactlyElementsOf(uids);
+        assertThat(EMBEDDED.grafana().datasources().entries()).filteredOn(ExpectedDatasource::optional)
+                .extracting(ExpectedDatasource::uid).containsExactly("peaktrade-prometheus-main");
+        assertThat(EMBEDDED.grafana().datasources().entries()).filteredOn(ExpectedDatasource::isDefault)
+                .extracting(ExpectedDatasource::uid).containsExactly("peaktrade-prometheus-local");
     }
 
     @Test
     void theDatasourceVariablesAreTheDsVariablesEachForItsDatasource() {
-        assertThat(EMBEDDED.grafana().datasourceVariables().entries()).extracting(DatasourceVariable::name)
-                .containsExactlyElementsOf(GrafanaContract.DS_VARIABLES);
         Map<String, List<String>> allowed = EMBEDDED.grafana().datasourceVariables().entries().stream()
                 .collect(Collectors.toMap(DatasourceVariable::name, DatasourceVariable::allowed));
         assertThat(allowed).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "DS_LOCAL", List.of(GrafanaContract.LOCAL),
-                "DS_SHADOW", List.of(GrafanaContract.SHADOW),
-                "DS_MAIN", List.of(GrafanaContract.MAIN)));
+                "DS_LOCAL", List.of("peaktrade-prometheus-local"),
+                "DS_SHADOW", List.of("peaktrade-prometheus-shadow"),
+                "DS_MAIN", List.of("peaktrade-prometheus-main")));
     }
 
+    /** What grafana.dashboard.vars checks is what the repository's dashboards declare: the embedded stack passes. */
     @Test
-    void theDashboardsAreGrafanaContractsWithTheShadowDashboardsVariables() {
-        Map<String, String> folders = EMBEDDED.grafana().dashboards().entries().stream()
-                .collect(Collectors.toMap(ExpectedDashboard::uid, d -> d.folder().orElseThrow()));
-        assertThat(folders).containsExactlyInAnyOrderEntriesOf(GrafanaContract.DASHBOARDS);
+    void eachDashboardsContractedVariablesAreDeclaredInItsJsonWithThatKind() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> byUid = new LinkedHashMap<>();
+        try (var files = java.nio.file.Files.walk(Path.of("grafana/dashboards"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode d = json.readTree(f.toFile());
+                byUid.put(d.path("uid").asText(), d);
+            }
+        }
+        assertThat(EMBEDDED.grafana().dashboards().entries()).extracting(ExpectedDashboard::uid)
+                .containsExactlyInAnyOrderElementsOf(byUid.keySet());
         for (ExpectedDashboard d : EMBEDDED.grafana().dashboards().entries()) {
-            if (d.uid().equals(GrafanaContract.SHADOW_DASHBOARD)) {
-                assertThat(d.title()).contains(GrafanaContract.SHADOW_TITLE);
-                Map<String, String> queries = d.variables().stream()
-                        .collect(Collectors.toMap(ExpectedVariable::name, v -> v.query().orElseThrow()));
-                assertThat(queries).containsExactlyInAnyOrderEntriesOf(GrafanaContract.SHADOW_VARIABLES);
-                assertThat(d.variables()).allSatisfy(v -> assertThat(v.kind()).isEmpty());
-            } else {
-                assertThat(d.title()).isEmpty();
-                assertThat(d.variables()).isEmpty();
+            Map<String, JsonNode> declared = new LinkedHashMap<>();
+            byUid.get(d.uid()).path("templating").path("list").forEach(v -> declared.put(v.path("name").asText(), v));
+            assertThat(d.variables()).as(d.uid()).isNotEmpty();
+            for (ExpectedVariable v : d.variables()) {
+                assertThat(declared).as(d.uid()).containsKey(v.name());
+                v.kind().ifPresent(kind -> assertThat(declared.get(v.name()).path("type").asText()).isEqualTo(kind));
+                v.query().ifPresent(q -> assertThat(declared.get(v.name()).path("query").toString()).contains(q));
             }
         }
     }
 
     @Test
-    void theGoldenQueriesArePrometheusChecksInTheirOrder() {
-        assertThat(EMBEDDED.prometheus().queries().entries())
-                .extracting(q -> new PrometheusChecks.Golden(q.name(), q.promql()))
-                .containsExactlyElementsOf(PrometheusChecks.goldenQueries());
+    void theGoldenQueriesAreTheSevenOfTheSpecInTheirOrder() {
+        assertThat(EMBEDDED.prometheus().queries().entries()).extracting(GoldenQuery::name).containsExactly("up",
+                "scrape_samples", "events_rate", "risk_blocks_rate", "error_ratio", "p95_intent_to_ack", "p95_submit_to_ack");
+        assertThat(EMBEDDED.prometheus().queries().entries().get(6).promql()).isEqualTo(
+                "histogram_quantile(0.95, sum by (le) (rate(peak_trade_pipeline_latency_seconds_bucket{job=\"shadow_mvs\","
+                        + "edge=\"submit_to_ack\"}[5m])))");
         assertThat(EMBEDDED.prometheus().queries().entries()).allSatisfy(q -> {
             assertThat(q.minSeries()).isEqualTo(1);
             assertThat(q.minValue()).isEmpty();
             assertThat(q.maxValue()).isEmpty();
             assertThat(q.optional()).isFalse();
         });
-        assertThat(EMBEDDED.prometheus().queries().entries()).extracting(GoldenQuery::checkId)
-                .allMatch(id -> id.startsWith(PrometheusChecks.QUERY + "."));
     }
 
     @Test
@@ -139,14 +146,13 @@ class EmbeddedContractTest {
     }
 
     @Test
-    void eachStacksGrafanaQueryIsVerifySuites() {
-        String eventsRate = PrometheusChecks.goldenQueries().stream().filter(g -> g.name().equals("events_rate"))
-                .findFirst().orElseThrow().promql();
+    void theShadowStackQueriesGrafanaForTheEventsRateAndTheOthersForUp() {
+        String eventsRate = EMBEDDED.prometheus().queries().find(g -> g.name().equals("events_rate")).orElseThrow().promql();
         var shadow = EMBEDDED.stack(Stack.SHADOW.id()).orElseThrow().grafanaQuery().orElseThrow();
-        assertThat(List.of(shadow.datasource(), shadow.promql())).containsExactly(GrafanaContract.SHADOW, eventsRate);
+        assertThat(List.of(shadow.datasource(), shadow.promql())).containsExactly("peaktrade-prometheus-shadow", eventsRate);
         assertThat(EMBEDDED.stack(Stack.GRAFANA.id()).orElseThrow().grafanaQuery()).isEmpty();
         var fallback = EMBEDDED.grafana().query().orElseThrow();
-        assertThat(List.of(fallback.datasource(), fallback.promql())).containsExactly(GrafanaContract.LOCAL, "up");
+        assertThat(List.of(fallback.datasource(), fallback.promql())).containsExactly("peaktrade-prometheus-local", "up");
     }
 
     /** Service names as StackEndpoints has them; ports and variables as the compose files publish them. */

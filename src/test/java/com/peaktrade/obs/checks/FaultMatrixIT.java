@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.EngineExtension;
+import com.peaktrade.obs.testing.RepositoryAssets;
 import com.peaktrade.obs.testing.TestEngine;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +80,7 @@ class FaultMatrixIT {
     /** A copy of the repository's assets with one file changed. */
     private Path assetsWith(String name, String file, UnaryOperator<String> change) throws IOException {
         Path copy = tmp.resolve("assets-" + name);
-        for (String folder : List.of("compose", "prometheus", "grafana")) {
-            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
-                for (Path p : walk.toList()) {
-                    Path dest = copy.resolve(p.toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(dest);
-                    } else {
-                        Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
+        RepositoryAssets.copyTo(copy);
         if (file != null) {
             Path target = copy.resolve(file);
             String before = Files.readString(target);
@@ -250,7 +239,7 @@ class FaultMatrixIT {
         assertThat(run.status("grafana.datasource.health")).as(run.toString()).isEqualTo("FAIL");
         assertThat(run.hintById().get("grafana.datasource.health")).contains("container port");
         assertThat(run.status("grafana.dashboard.vars")).isEqualTo("FAIL");
-        assertThat(run.messageById().get("grafana.dashboard.vars")).contains("peaktrade-labeled-local uses ${DS_LOCAL} but does not declare it");
+        assertThat(run.messageById().get("grafana.dashboard.vars")).contains("peaktrade-labeled-local lacks the DS_LOCAL variable");
         cli("grafana", "down", "-p", project);
     }
 

@@ -127,7 +127,7 @@ class ContractLoaderTest {
         StackDefinition grafana = contract.stack("grafana").orElseThrow();
         assertThat(lines.get(grafana.where().line() - 1)).isEqualTo("  grafana:");
         ExpectedVariable mode = contract.grafana().dashboards().find(d -> d.uid().equals("peaktrade-shadow-pipeline-mvs"))
-                .orElseThrow().variables().get(0);
+                .orElseThrow().variables().get(1);
         assertThat(lines.get(mode.where().line() - 1)).contains("- name: mode");
     }
 

@@ -1,5 +1,9 @@
 package com.peaktrade.obs.stack;
 
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.ContractLoader;
+import com.peaktrade.obs.lint.Rule;
+import com.peaktrade.obs.lint.Rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TargetResolverTest {
-    private static final TargetResolver.Request SHADOW = new TargetResolver.Request(Stack.SHADOW, null, null, null, null, null);
+    private static final Contract EMBEDDED = new ContractLoader(Rules.all().stream().map(Rule::id).toList())
+            .loadEmbedded("test");
+    private static final TargetResolver.Request SHADOW = new TargetResolver.Request(EMBEDDED.stack("shadow").orElseThrow(), null, null, null, null, null);
 
     private static RunningProject running(Map<String, String> published, Map<String, String> grafanaEnv) {
         return new RunningProject() {
@@ -54,7 +60,7 @@ class TargetResolverTest {
 
     @Test
     void optionsBeatTheOldScriptsVariablesWhichBeatTheProject() {
-        var request = new TargetResolver.Request(Stack.SHADOW, "http://prom.example:9090", null, null, null, null);
+        var request = new TargetResolver.Request(EMBEDDED.stack("shadow").orElseThrow(), "http://prom.example:9090", null, null, null, null);
         VerifyTargets t = TargetResolver.resolve(request, Map.of("PROM_URL", "http://old:1", "GRAFANA_URL", "http://old-grafana:3000"),
                 "p", running(Map.of("grafana", "127.0.0.1:3001"), Map.of()));
         assertThat(t.prometheus()).isEqualTo(URI.create("http://prom.example:9090"));
@@ -75,7 +81,7 @@ class TargetResolverTest {
     void passwordFileWinsAndItsTrailingNewlineIsNotPartOfThePassword(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pw");
         Files.writeString(file, "from-file\n");
-        var request = new TargetResolver.Request(Stack.GRAFANA, null, null, null, "ops", file);
+        var request = new TargetResolver.Request(EMBEDDED.stack("grafana").orElseThrow(), null, null, null, "ops", file);
         VerifyTargets t = TargetResolver.resolve(request, Map.of("GRAFANA_AUTH", "x:y"), null, RunningProject.NONE);
         assertThat(t.grafanaUser()).isEqualTo("ops");
         assertThat(t.grafanaPassword()).isEqualTo("from-file");
@@ -84,12 +90,12 @@ class TargetResolverTest {
 
     @Test
     void malformedUrlsAndUrlsWithCredentialsAreConfigErrors() {
-        assertThatThrownBy(() -> TargetResolver.resolve(new TargetResolver.Request(Stack.SHADOW, "not a url", null, null, null, null),
+        assertThatThrownBy(() -> TargetResolver.resolve(new TargetResolver.Request(EMBEDDED.stack("shadow").orElseThrow(), "not a url", null, null, null, null),
                 Map.of(), null, RunningProject.NONE)).isInstanceOf(ConfigException.class).hasMessageContaining("--prometheus-url");
-        assertThatThrownBy(() -> TargetResolver.resolve(new TargetResolver.Request(Stack.SHADOW, null, "http://admin:secret@h:3000", null, null, null),
+        assertThatThrownBy(() -> TargetResolver.resolve(new TargetResolver.Request(EMBEDDED.stack("shadow").orElseThrow(), null, "http://admin:secret@h:3000", null, null, null),
                 Map.of(), null, RunningProject.NONE)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("credentials in the URL").hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> TargetResolver.resolve(new TargetResolver.Request(Stack.SHADOW, "ftp://h:1", null, null, null, null),
+        assertThatThrownBy(() -> TargetResolver.resolve(new TargetResolver.Request(EMBEDDED.stack("shadow").orElseThrow(), "ftp://h:1", null, null, null, null),
                 Map.of(), null, RunningProject.NONE)).isInstanceOf(ConfigException.class);
     }
 }
