@@ -85,7 +85,9 @@ final class DashboardFolders {
                 continue;
             }
             if (kind.equals("datasource")) {
+                // verify checks the dashboard has it; the policy says which uids it may offer
                 datasourceVariable(uid, v);
+                variables.add(new Draft.Variable(name, kind, null));
                 continue;
             }
             JsonNode query = v.get("query");

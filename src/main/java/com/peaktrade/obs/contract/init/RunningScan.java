@@ -92,6 +92,7 @@ final class RunningScan {
             for (TemplateVariable v : detail.get().variables()) {
                 if ("datasource".equals(v.type())) {
                     datasourceVariable(hit.uid(), v);
+                    variables.add(new Draft.Variable(v.name(), v.type(), null));
                 } else if (v.name() != null && v.type() != null) {
                     variables.add(new Draft.Variable(v.name(), v.type(), v.query() == null || v.query().isBlank() ? null : v.query()));
                 }

@@ -100,11 +100,15 @@ class ContractInitFromAssetsTest {
         ExpectedDashboard shadow = drafted.grafana().dashboards().find(d -> d.uid().equals("peaktrade-shadow-pipeline-mvs")).orElseThrow();
         assertThat(shadow.folder()).contains("shadow");
         assertThat(shadow.variables()).extracting(v -> v.name() + ":" + v.kind().orElse("") + ":" + v.query().orElse(""))
-                .containsExactly("mode:custom:shadow,live", "exchange:custom:kraken,sim");
+                .containsExactly("DS_SHADOW:datasource:", "DS_LOCAL:datasource:", "DS_MAIN:datasource:",
+                        "mode:custom:shadow,live", "exchange:custom:kraken,sim");
         ExpectedDashboard execution = drafted.grafana().dashboards().find(d -> d.uid().equals("peaktrade-execution-watch-overview"))
                 .orElseThrow();
         assertThat(execution.variables()).extracting(ExpectedVariable::name, v -> v.kind().orElse(""))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("run_id", "query"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DS_SHADOW", "datasource"),
+                        org.assertj.core.groups.Tuple.tuple("DS_MAIN", "datasource"),
+                        org.assertj.core.groups.Tuple.tuple("DS_LOCAL", "datasource"),
+                        org.assertj.core.groups.Tuple.tuple("run_id", "query"));
         assertThat(drafted.prometheus().jobs().entries()).extracting(ExpectedJob::name)
                 .containsExactly("shadow_mvs", "peak_trade_web", "ai_live");
         assertThat(drafted.prometheus().queries().entries()).extracting(GoldenQuery::promql).contains("up{job=\"shadow_mvs\"}");
@@ -126,7 +130,7 @@ class ContractInitFromAssetsTest {
         assertThat(dashboards.get("top-board").folder()).as("the provider's folder, for a file at its top").contains("Trading");
         assertThat(dashboards.get("orders-board").variables())
                 .extracting(v -> v.name() + ":" + v.kind().orElse("") + ":" + v.query().orElse(""))
-                .containsExactly("env:custom:prod,staging", "instance:query:label_values(up{job=\"orders\"}, instance)");
+                .containsExactly("DS:datasource:", "env:custom:prod,staging", "instance:query:label_values(up{job=\"orders\"}, instance)");
         assertThat(drafted.grafana().datasourceVariables().entries()).extracting(v -> v.name() + "=" + v.allowed())
                 .containsExactly("DS=[tsdb-main]");
 

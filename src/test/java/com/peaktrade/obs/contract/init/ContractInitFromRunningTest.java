@@ -82,7 +82,8 @@ class ContractInitFromRunningTest {
                     .orElseThrow();
             assertThat(shadow.folder()).contains("shadow");
             assertThat(shadow.variables()).extracting(v -> v.name() + ":" + v.kind().orElse("") + ":" + v.query().orElse(""))
-                    .containsExactly("mode:custom:shadow,live", "exchange:custom:kraken,sim");
+                    .containsExactly("DS_SHADOW:datasource:", "DS_LOCAL:datasource:", "DS_MAIN:datasource:",
+                            "mode:custom:shadow,live", "exchange:custom:kraken,sim");
             assertThat(contract.grafana().datasourceVariables().entries()).extracting(v -> v.name() + "=" + v.allowed())
                     .containsExactlyInAnyOrder("DS_LOCAL=[peaktrade-prometheus-local]", "DS_SHADOW=[peaktrade-prometheus-shadow]",
                             "DS_MAIN=[peaktrade-prometheus-main]");
