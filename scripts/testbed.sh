@@ -68,7 +68,7 @@ newer_update() {
     | as_root tee "$NEWER/sources.list.new" >/dev/null
   # lists younger than a day are reused (idempotent re-runs need no network)
   if cmp -s "$NEWER/sources.list.new" "$NEWER/sources.list" 2>/dev/null \
-     && [ -n "$(find "$NEWER/lists" -maxdepth 1 -name '*_Packages' -mmin -1440 2>/dev/null | head -1)" ]; then
+     && [ -n "$(find "$NEWER/lists" -maxdepth 1 -name '*_Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
     return
   fi
   as_root mv "$NEWER/sources.list.new" "$NEWER/sources.list"
