@@ -63,8 +63,11 @@ final class ExporterChecks {
                 ExporterLocator.Located located = ExporterLocator.locate(target.scrapeUrl(), ctx.targets().prometheus(),
                         ctx.targets().project(), ctx.running());
                 if (located.url().isPresent()) {
-                    return scrapeAndJudge(c, ctx, located.url().get(), contract,
+                    Outcome judged = scrapeAndJudge(c, ctx, located.url().get(), contract,
                             "Prometheus scrapes it at " + target.scrapeUrl() + "; is it running?");
+                    // where it was found is not obvious: say so on every status
+                    return new Outcome(judged.status(), judged.message() + " (at " + located.url().get() + ", scraped by Prometheus at "
+                            + target.scrapeUrl() + ")", judged.evidence(), judged.hint());
                 }
                 why.add(located.why());
             }

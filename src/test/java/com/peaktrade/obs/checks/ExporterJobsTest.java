@@ -86,7 +86,8 @@ class ExporterJobsTest {
                     .satisfies(c -> assertThat(c.requires()).containsExactly("prometheus.targets.ai_live"));
             Outcome outcome = run(plan, "exporter.metrics.ai_live");
             assertThat(outcome.status()).as(outcome.message()).isEqualTo(Status.PASS);
-            assertThat(outcome.message()).contains("all 2 families present");
+            assertThat(outcome.message()).contains("all 2 families present", "(at http://127.0.0.1:" + aiLive.port()
+                    + "/metrics, scraped by Prometheus at http://localhost:" + aiLive.port() + "/metrics)");
             assertThat(outcome.evidence()).anyMatch(e -> e.startsWith("GET http://127.0.0.1:" + aiLive.port() + "/metrics"));
         }
     }
