@@ -6,24 +6,34 @@ import com.peaktrade.obs.check.Outcome;
 import com.peaktrade.obs.contract.ExpectedFamily;
 import com.peaktrade.obs.contract.ExporterContract;
 import com.peaktrade.obs.contract.StackService;
+import com.peaktrade.obs.prometheus.Target;
 import com.peaktrade.obs.prometheus.exposition.Exposition;
 import com.peaktrade.obs.prometheus.exposition.MetricSample;
 import com.peaktrade.obs.prometheus.exposition.Scrape;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
-/** exporter.metrics: the families the contract lists for the exporter's job are served, no forbidden label appears. */
+/**
+ * exporter.metrics: the families the contract lists for an exporter's job are served, no forbidden
+ * label appears. One check per exporter job of the contract that verify can reach: the stack's own
+ * exporter directly, the others where Prometheus scrapes them.
+ */
 final class ExporterChecks {
     static final String METRICS = "exporter.metrics";
+    private static final Duration BUDGET = Duration.ofSeconds(20);
 
     private ExporterChecks() {
     }
 
-    static Check metrics(VerifyContext ctx, ExporterContract contract) {
-        return Check.of(METRICS, Duration.ofSeconds(20), c -> {
+    /** The stack's own exporter (its service, or --exporter-url), checked as {@code id}. */
+    static Check metrics(VerifyContext ctx, ExporterContract contract, String id) {
+        return Check.of(id, BUDGET, c -> {
             String service = ctx.service(StackService.Role.EXPORTER).orElse("the exporter");
             Optional<String> down = ctx.roleDown(StackService.Role.EXPORTER);
             if (down.isPresent()) {
@@ -31,16 +41,49 @@ final class ExporterChecks {
                         "start it: `peaktrade-obs " + ctx.stack().name() + " up`; why it stopped: `peaktrade-obs debug logs "
                                 + service + "`");
             }
-            var answer = c.await(() -> ctx.scraper().scrape(ctx.targets().exporter()), Scrape::ok);
-            if (!answer.ready()) {
-                return CheckContext.notReady("exporter not answering", ctx.targets().exporter(),
-                        answer.describe(scrape -> "HTTP " + scrape.status(), Failures::describe),
-                        "is it running? `peaktrade-obs debug ps`, `peaktrade-obs debug logs " + service + "`", answer);
-            }
-            Scrape scrape = answer.last().orElseThrow();
-            return judge(scrape.parse(), "GET " + scrape.url() + " → " + scrape.status() + ", " + scrape.size() + " bytes",
-                    contract);
+            return scrapeAndJudge(c, ctx, ctx.targets().exporter(), contract,
+                    "is it running? `peaktrade-obs debug ps`, `peaktrade-obs debug logs " + service + "`");
         });
+    }
+
+    /**
+     * The exporter of another job of the contract, found where Prometheus scrapes it
+     * ({@link ExporterLocator}); SKIP when Prometheus has no target of the job that verify can reach.
+     */
+    static Check metricsOfJob(VerifyContext ctx, ExporterContract contract, String id, Set<String> requires) {
+        return Check.of(id, requires, BUDGET, c -> {
+            List<Target> targets = ctx.prometheus().targets().value().stream()
+                    .filter(t -> t.scrapePool().equals(contract.job())).sorted(Comparator.comparing(t -> !t.isUp())).toList();
+            if (targets.isEmpty()) {
+                return Outcome.skip("Prometheus has no target of job " + contract.job() + ": its /metrics was not found",
+                        "contract " + contract.where() + ": exporters." + contract.job());
+            }
+            List<String> why = new ArrayList<>();
+            for (Target target : targets) {
+                ExporterLocator.Located located = ExporterLocator.locate(target.scrapeUrl(), ctx.targets().prometheus(),
+                        ctx.targets().project(), ctx.running());
+                if (located.url().isPresent()) {
+                    Outcome judged = scrapeAndJudge(c, ctx, located.url().get(), contract,
+                            "Prometheus scrapes it at " + target.scrapeUrl() + "; is it running?");
+                    // where it was found is not obvious: say so on every status
+                    return new Outcome(judged.status(), judged.message() + " (at " + located.url().get() + ", scraped by Prometheus at "
+                            + target.scrapeUrl() + ")", judged.evidence(), judged.hint());
+                }
+                why.add(located.why());
+            }
+            return Outcome.skip("the exporter of job " + contract.job() + " is not reachable from here: " + why.get(0),
+                    "contract " + contract.where() + ": exporters." + contract.job());
+        });
+    }
+
+    private static Outcome scrapeAndJudge(CheckContext c, VerifyContext ctx, URI url, ExporterContract contract, String hint) {
+        var answer = c.await(() -> ctx.scraper().scrape(url), Scrape::ok);
+        if (!answer.ready()) {
+            return CheckContext.notReady("exporter not answering", url,
+                    answer.describe(scrape -> "HTTP " + scrape.status(), Failures::describe), hint, answer);
+        }
+        Scrape scrape = answer.last().orElseThrow();
+        return judge(scrape.parse(), "GET " + scrape.url() + " → " + scrape.status() + ", " + scrape.size() + " bytes", contract);
     }
 
     /** Pure: what a scraped exposition says about the exporter's contract. */

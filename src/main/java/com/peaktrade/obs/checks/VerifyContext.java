@@ -8,6 +8,7 @@ import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.contract.Contract;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.contract.StackService;
+import com.peaktrade.obs.stack.RunningProject;
 import com.peaktrade.obs.stack.VerifyTargets;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import com.peaktrade.obs.docker.ContainerStatus;
  * itself what docker.daemon checks; it is null when verify gates URLs only (no Docker needed).
  */
 public record VerifyContext(StackDefinition stack, Contract contract, VerifyTargets targets, PrometheusClient prometheus, GrafanaClient grafana,
-        ExpositionScraper scraper, Supplier<DockerEngine> engine, Lazy<List<ContainerStatus>> containers) {
+        ExpositionScraper scraper, Supplier<DockerEngine> engine, RunningProject running, Lazy<List<ContainerStatus>> containers) {
 
     /** Per-request HTTP timeout: short, because checks poll and a hung peer must not eat the budget. */
     public static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
@@ -48,12 +49,18 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
 
     public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets,
             Supplier<DockerEngine> engine) {
+        return of(stack, contract, targets, RunningProject.NONE, engine);
+    }
+
+    /** @param running the project's published ports, through which exporters of other jobs are reached */
+    public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets, RunningProject running,
+            Supplier<DockerEngine> engine) {
         // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
         return new VerifyContext(stack, contract, targets,
                 targets.prometheus() == null ? null : new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
                 targets.grafana() == null ? null
                         : new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
-                new ExpositionScraper(HTTP_TIMEOUT), engine, new Lazy<>());
+                new ExpositionScraper(HTTP_TIMEOUT), engine, running, new Lazy<>());
     }
 
     public boolean checksContainers() {

@@ -63,8 +63,7 @@ public final class VerifySuite {
         List<ExpectedJob> jobs = ctx.contract().prometheus().jobs().entries();
         Set<String> targetIds = new LinkedHashSet<>();
         for (ExpectedJob job : jobs) {
-            // one job keeps the id CI greps for; several are told apart by name
-            String id = jobs.size() == 1 ? PrometheusChecks.TARGETS : PrometheusChecks.TARGETS + "." + job.name();
+            String id = targetsId(jobs, job.name());
             targetIds.add(id);
             checks.add(PrometheusChecks.targets(ctx, job, id));
         }
@@ -76,20 +75,45 @@ public final class VerifySuite {
         nothingExpected(ctx, "prometheus.queries", ctx.contract().prometheus().queries(), notes);
     }
 
+    /**
+     * One exporter.metrics per exporter job of the contract: the stack's own exporter (its service or
+     * --exporter-url) directly, every other job where Prometheus scrapes it. One job keeps the id
+     * CI greps for; several are told apart by job, as prometheus.targets.
+     */
     private static void exporter(VerifyContext ctx, List<Check> checks, List<String> notes) {
-        if (nothingExpected(ctx, "exporters", ctx.contract().exporters(), notes) || ctx.targets().exporter() == null) {
+        if (nothingExpected(ctx, "exporters", ctx.contract().exporters(), notes)) {
             return;
         }
-        Optional<String> job = ctx.stack().service(StackService.Role.EXPORTER).flatMap(StackService::job);
-        Optional<ExporterContract> contract = job.isPresent() ? ctx.contract().exporter(job.get())
-                : ctx.contract().exporters().entries().size() == 1 ? Optional.of(ctx.contract().exporters().entries().get(0))
-                : Optional.empty();
-        if (contract.isPresent()) {
-            checks.add(ExporterChecks.metrics(ctx, contract.get()));
-        } else {
-            notes.add("exporters: no entry for " + job.map(j -> "job " + j).orElse("the exporter at " + ctx.targets().exporter())
-                    + " in " + ctx.contract().origin().file() + ", nothing expected of its /metrics");
+        List<ExporterContract> entries = ctx.contract().exporters().entries();
+        Optional<String> ownJob = ctx.targets().exporter() == null ? Optional.empty()
+                : ctx.stack().service(StackService.Role.EXPORTER).flatMap(StackService::job)
+                        .or(() -> entries.size() == 1 ? Optional.of(entries.get(0).job()) : Optional.empty());
+        ownJob.filter(job -> ctx.contract().exporter(job).isEmpty()).ifPresent(job -> notes.add("exporters: no entry for job " + job
+                + " in " + ctx.contract().origin().file() + ", nothing expected of the exporter at " + ctx.targets().exporter()));
+        for (ExporterContract contract : entries) {
+            String id = entries.size() == 1 ? ExporterChecks.METRICS : ExporterChecks.METRICS + "." + contract.job();
+            if (ownJob.filter(contract.job()::equals).isPresent()) {
+                checks.add(ExporterChecks.metrics(ctx, contract, id));
+            } else if (ctx.prometheus() != null) {
+                checks.add(ExporterChecks.metricsOfJob(ctx, contract, id, targetsOf(ctx, contract.job())));
+            } else {
+                notes.add("exporters." + contract.job() + ": not checked, no exporter URL for it and no Prometheus to find where it is scraped");
+            }
         }
+    }
+
+    /** The prometheus.targets check of {@code job} when this run has one: an exporter of a job that is down is not asked. */
+    private static Set<String> targetsOf(VerifyContext ctx, String job) {
+        List<ExpectedJob> jobs = ctx.contract().prometheus().jobs().entries();
+        if (!ctx.stack().expects(ContractArea.PROMETHEUS) || jobs.stream().noneMatch(j -> j.name().equals(job))) {
+            return Set.of(PrometheusChecks.READY);
+        }
+        return Set.of(targetsId(jobs, job));
+    }
+
+    /** One job keeps the id CI greps for; several are told apart by name. */
+    private static String targetsId(List<ExpectedJob> jobs, String job) {
+        return jobs.size() == 1 ? PrometheusChecks.TARGETS : PrometheusChecks.TARGETS + "." + job;
     }
 
     private static void grafana(VerifyContext ctx, List<Check> checks, List<String> notes) {

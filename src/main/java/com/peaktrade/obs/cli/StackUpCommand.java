@@ -92,8 +92,11 @@ abstract class StackUpCommand implements Callable<Integer> {
         Map<String, String> urls = loaded.urls();
         int width = urls.keySet().stream().mapToInt(String::length).max().orElse(0);
         urls.forEach((service, url) -> out.println("  " + String.format("%-" + width + "s", service) + "  " + url));
+        // verify must read the same contract: repeat the options that chose it
         out.println("Next: peaktrade-obs " + stackName() + " verify"
-                + (loaded.project().name().equals(stack.project()) ? "" : " -p " + loaded.project().name()));
+                + (loaded.project().name().equals(stack.project()) ? "" : " -p " + loaded.project().name())
+                + (stackOptions.contract.file == null ? "" : " --contract " + stackOptions.contract.file)
+                + (stackOptions.assetsDir == null ? "" : " --assets-dir " + stackOptions.assetsDir));
         return 0;
     }
 

@@ -106,7 +106,7 @@ abstract class StackVerifyCommand implements Callable<Integer> {
                 running = new EngineRunningProject(new ComposeEngine(engine.get()), project);
             }
             VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
-            VerifyContext context = VerifyContext.of(stack, inForce, targets, engine);
+            VerifyContext context = VerifyContext.of(stack, inForce, targets, running, engine);
             VerifySuite.Plan plan = VerifySuite.plan(context);
             Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes());
             output.emit(report, spec);

@@ -50,7 +50,7 @@ public record StackEndpoints(String project, Stack stack, URI prometheus, URI gr
         URI grafana = pick("--grafana-url", explicit.grafanaUrl(), GRAFANA, 3000, "", project, running, containers,
                 unavailable);
         URI exporter = null;
-        boolean exporterExpected = stack == Stack.SHADOW
+        boolean exporterExpected = stack != null && stack.hasExporter()
                 || containers.stream().anyMatch(c -> c.service().equals(EXPORTER));
         if (explicit.exporterUrl() != null || exporterExpected) {
             exporter = pick("--exporter-url", explicit.exporterUrl(), EXPORTER, 9109, "/metrics", project, running,

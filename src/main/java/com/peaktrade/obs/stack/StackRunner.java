@@ -52,10 +52,9 @@ public final class StackRunner {
         }
     }
 
+    /** A built-in stack, as the embedded contract defines it (for the commands that pick one by name). */
     public static LoadedStack load(Stack stack, String projectName, AssetLocator.Assets assets, StackSettings settings) {
-        List<Path> files = stack.composeFiles().stream().map(f -> assets.dir().resolve("compose").resolve(f)).toList();
-        return load(stack.id(), files, projectName == null || projectName.isBlank() ? stack.defaultProject() : projectName,
-                assets, settings);
+        return load(stack.definition(), stack.origin(), projectName, assets, settings);
     }
 
     /**

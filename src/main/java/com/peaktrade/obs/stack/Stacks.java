@@ -2,7 +2,11 @@ package com.peaktrade.obs.stack;
 
 import java.util.List;
 
-/** Our two stacks' default compose project names (SPEC §2). */
+/**
+ * The built-in stacks' default compose project names as compile-time constants, for option help
+ * text (annotations need constants). The embedded contract is where they are defined; a test
+ * proves these equal it.
+ */
 public final class Stacks {
     public static final String SHADOW_PROJECT = "peaktrade-shadow-mvs";
     public static final String GRAFANA_PROJECT = "peaktrade-grafana-local";
@@ -10,7 +14,8 @@ public final class Stacks {
     private Stacks() {
     }
 
+    /** The embedded contract's projects of the built-in stacks. */
     public static List<String> defaultProjects() {
-        return List.of(SHADOW_PROJECT, GRAFANA_PROJECT);
+        return List.of(Stack.values()).stream().map(Stack::defaultProject).toList();
     }
 }

@@ -6,6 +6,7 @@ import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.EngineExtension;
 import com.peaktrade.obs.testing.RepositoryAssets;
 import com.peaktrade.obs.testing.TestEngine;
+import com.peaktrade.obs.testing.VerifyRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A team's own stacks, defined only by their contract in an assets directory (--assets-dir): a
  * Grafana with four Prometheus datasources (two optional and unreachable) during a uid migration,
- * and a Prometheus with a third scrape job served by a second exporter container.
+ * and a Prometheus with a third scrape job served by a second exporter container, whose
+ * {@code /metrics} verify checks as its own exporter job.
  */
 @Tag(EngineExtension.PROMETHEUS_TAG)
 @ExtendWith(EngineExtension.class)
@@ -53,7 +55,7 @@ class ContractStackIT {
                   prometheus: {service: prometheus-local, port: 9090, host_port: 9092, host_port_env: PEAKTRADE_OBS_PROMETHEUS_PORT}
                   exporter: {service: shadow-mvs-exporter, port: 9109, host_port: 9109, host_port_env: PEAKTRADE_OBS_EXPORTER_PORT,
                              path: /metrics, job: shadow_mvs}
-                expects: [prometheus]
+                expects: [prometheus, exporters]
             grafana:
               datasources:
                 - uid: prom_local_9092
@@ -72,6 +74,12 @@ class ContractStackIT {
               queries:
                 - name: live_up
                   promql: up{job="live_mvs"}
+            exporters:
+              shadow_mvs:
+                families: [shadow_mvs_up, peak_trade_pipeline_events_total]
+              live_mvs:
+                families: [shadow_mvs_up, {name: peak_trade_pipeline_latency_seconds, type: histogram}]
+                forbidden_labels: [run_id]
             """;
 
     private Path tmp;
@@ -85,14 +93,15 @@ class ContractStackIT {
         this.engine = engine;
         this.tmp = dir;
         this.env = engine.stackEnv(dir);
+        env.put("TEAM_LIVE_EXPORTER_PORT", Integer.toString(engine.freePort()));
         assets = dir.resolve("team");
         RepositoryAssets.copyTo(assets);
         Files.writeString(assets.resolve("peaktrade-obs.yaml"), CONTRACT);
         Files.writeString(assets.resolve("compose/live-exporter.yaml"), Files.readString(Path.of("compose/shadow-exporter.yaml"))
                 .replace("shadow-mvs-exporter:", "live-mvs-exporter:")
                 .replace("${PEAKTRADE_OBS_EXPORTER_MODE:-shadow}", "live")
-                // only Prometheus scrapes it: no published port
-                .replace("    ports:\n      - \"${PEAKTRADE_OBS_BIND:-127.0.0.1}:${PEAKTRADE_OBS_EXPORTER_PORT:-9109}:9109\"\n", "")
+                // published on a port of its own: verify reaches it there, where Prometheus scrapes live-mvs-exporter:9109
+                .replace("${PEAKTRADE_OBS_EXPORTER_PORT:-9109}:9109", "${TEAM_LIVE_EXPORTER_PORT:?}:9109")
                 .replace("../prometheus/prometheus-shadow.yml", "../prometheus/prometheus-team.yml"));
         Files.writeString(assets.resolve("prometheus/prometheus-team.yml"), Files.readString(Path.of("prometheus/prometheus-shadow.yml"))
                 .replace("scrape_configs:\n", "scrape_configs:\n  - job_name: live_mvs\n    static_configs:\n"
@@ -207,11 +216,18 @@ class ContractStackIT {
         assertThat(run.passed()).as(run.toString()).isTrue();
         assertThat(run.status("prometheus.targets.live_mvs")).isEqualTo("PASS");
         assertThat(run.status("prometheus.query.live_up")).isEqualTo("PASS");
+        // one exporter.metrics per exporter job: the stack's own directly, the other through its published port
+        assertThat(run.status("exporter.metrics.shadow_mvs")).as(run.toString()).isEqualTo("PASS");
+        assertThat(run.status("exporter.metrics.live_mvs")).as(run.toString()).isEqualTo("PASS");
+        assertThat(run.messageById().get("exporter.metrics.live_mvs")).contains("(at http://127.0.0.1:"
+                + env.get("TEAM_LIVE_EXPORTER_PORT") + "/metrics, scraped by Prometheus at http://live-mvs-exporter:9109/metrics)");
 
         engine.docker().stopContainerCmd(project + "-live-mvs-exporter-1").withTimeout(2).exec();
         VerifyRun stopped = verify("live", project);
         assertThat(stopped.status("prometheus.targets.live_mvs")).as(stopped.toString()).isEqualTo("FAIL");
         assertThat(stopped.messageById().get("prometheus.targets.live_mvs")).contains("job live_mvs");
         assertThat(stopped.status("prometheus.targets.shadow_mvs")).isEqualTo("PASS");
+        assertThat(stopped.status("exporter.metrics.live_mvs")).as(stopped.toString()).isEqualTo("SKIP");
+        assertThat(stopped.status("exporter.metrics.shadow_mvs")).isEqualTo("PASS");
     }
 }

@@ -22,6 +22,7 @@ import com.peaktrade.obs.exporter.ShadowMvsContract;
 import com.peaktrade.obs.lint.Rule;
 import com.peaktrade.obs.lint.Rules;
 import com.peaktrade.obs.stack.Stack;
+import com.peaktrade.obs.stack.Stacks;
 import com.peaktrade.obs.stack.StackEndpoints;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -130,19 +131,33 @@ class EmbeddedContractTest {
         assertThat(exporter.forbiddenLabels()).containsExactlyElementsOf(ShadowMvsContract.FORBIDDEN_LABELS);
     }
 
+    /** SPEC §2's two stacks; the option help's project constants and the debug commands' stack names are these. */
     @Test
-    void theStacksAreTheStackEnum() {
-        assertThat(EMBEDDED.stacks().entries()).extracting(StackDefinition::name)
+    void theStacksAreSpecSection2s() {
+        assertThat(EMBEDDED.stacks().entries()).extracting(StackDefinition::name).containsExactly("shadow", "grafana")
                 .containsExactlyElementsOf(List.of(Stack.values()).stream().map(Stack::id).toList());
-        for (Stack stack : Stack.values()) {
-            StackDefinition definition = EMBEDDED.stack(stack.id()).orElseThrow();
-            assertThat(definition.project()).isEqualTo(stack.defaultProject());
-            assertThat(definition.compose()).isEqualTo(stack.composeFiles().stream().map(f -> "compose/" + f).toList());
-            assertThat(definition.service(StackService.Role.EXPORTER).isPresent()).isEqualTo(stack.hasExporter());
-            // VerifySuite runs targets, golden queries and exporter.metrics on the shadow stack only
-            assertThat(definition.expects()).isEqualTo(stack == Stack.SHADOW
-                    ? Set.of(ContractArea.values()) : Set.of(ContractArea.GRAFANA));
-        }
+        StackDefinition shadow = EMBEDDED.stack("shadow").orElseThrow();
+        assertThat(shadow.project()).isEqualTo(Stacks.SHADOW_PROJECT).isEqualTo("peaktrade-shadow-mvs");
+        assertThat(shadow.compose()).containsExactly("compose/prometheus-local.yaml", "compose/grafana.yaml",
+                "compose/shadow-exporter.yaml");
+        assertThat(shadow.services().keySet()).containsExactlyInAnyOrder(StackService.Role.values());
+        // VerifySuite runs targets, golden queries and exporter.metrics on the shadow stack only
+        assertThat(shadow.expects()).isEqualTo(Set.of(ContractArea.values()));
+        StackDefinition grafana = EMBEDDED.stack("grafana").orElseThrow();
+        assertThat(grafana.project()).isEqualTo(Stacks.GRAFANA_PROJECT).isEqualTo("peaktrade-grafana-local");
+        assertThat(grafana.compose()).containsExactly("compose/prometheus-local.yaml", "compose/grafana.yaml");
+        assertThat(grafana.service(StackService.Role.EXPORTER)).isEmpty();
+        assertThat(grafana.expects()).isEqualTo(Set.of(ContractArea.GRAFANA));
+        assertThat(Stacks.defaultProjects()).containsExactly(Stacks.SHADOW_PROJECT, Stacks.GRAFANA_PROJECT);
+    }
+
+    /** The debug commands still pick a built-in stack by name: what they get is the contract's definition. */
+    @Test
+    void aBuiltInStackByNameIsTheEmbeddedContractsDefinition() {
+        assertThat(Stack.SHADOW.composeFiles()).containsExactly("prometheus-local.yaml", "grafana.yaml", "shadow-exporter.yaml");
+        assertThat(Stack.SHADOW.hasExporter()).isTrue();
+        assertThat(Stack.GRAFANA.hasExporter()).isFalse();
+        assertThat(Stack.GRAFANA.defaultProject()).isEqualTo(EMBEDDED.stack("grafana").orElseThrow().project());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.EngineExtension;
 import com.peaktrade.obs.testing.RepositoryAssets;
 import com.peaktrade.obs.testing.TestEngine;
+import com.peaktrade.obs.testing.VerifyRun;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

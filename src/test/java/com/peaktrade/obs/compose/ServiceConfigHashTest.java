@@ -80,7 +80,7 @@ class ServiceConfigHashTest {
     @Test
     void theCorpusHoldsBothStacksWithTheFilesTheToolCombines() throws IOException {
         Map<String, List<String>> files = cases().stream().collect(Collectors.toMap(Case::name, Case::files));
-        assertThat(files.get("stack-shadow")).isEqualTo(Stack.SHADOW.composeFiles());
+        assertThat(files.get("stack-shadow")).isEqualTo(Stack.SHADOW.composeFiles()); // the embedded contract's
         assertThat(files.get("stack-grafana")).isEqualTo(Stack.GRAFANA.composeFiles());
     }
 

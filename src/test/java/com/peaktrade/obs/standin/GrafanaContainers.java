@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import com.peaktrade.obs.testing.RepositoryAssets;
 import com.peaktrade.obs.testing.TestEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +20,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Starts the Grafana image under test (the stand-in, or real grafana/grafana via
@@ -62,33 +61,13 @@ final class GrafanaContainers {
         try {
             Path source = Path.of(GrafanaContainers.class.getResource("/standin/" + name).toURI());
             Path target = into.resolve(name);
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path p : files.toList()) {
-                    Path dest = target.resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(dest);
-                    } else {
-                        Files.copy(p, dest);
-                    }
-                }
-            }
-            worldReadable(into);
+            RepositoryAssets.copyTree(source, target);
+            RepositoryAssets.readableByContainers(into);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void worldReadable(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.toList()) {
-                p.toFile().setReadable(true, false);
-                if (Files.isDirectory(p)) {
-                    p.toFile().setExecutable(true, false);
-                }
-            }
         }
     }
 

@@ -1,14 +1,13 @@
-package com.peaktrade.obs.checks;
+package com.peaktrade.obs.testing;
 
-import com.peaktrade.obs.testing.CliProcess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A verify run's lines output, parsed the way a CI grep would read it. */
-record VerifyRun(CliProcess.Result process, Map<String, String> statusById, Map<String, String> messageById,
+public record VerifyRun(CliProcess.Result process, Map<String, String> statusById, Map<String, String> messageById,
         Map<String, String> hintById) {
 
-    static VerifyRun parse(CliProcess.Result process) {
+    public static VerifyRun parse(CliProcess.Result process) {
         Map<String, String> status = new LinkedHashMap<>();
         Map<String, String> message = new LinkedHashMap<>();
         Map<String, String> hint = new LinkedHashMap<>();
@@ -26,11 +25,18 @@ record VerifyRun(CliProcess.Result process, Map<String, String> statusById, Map<
         return new VerifyRun(process, status, message, hint);
     }
 
-    String status(String id) {
+    public String status(String id) {
         return statusById.getOrDefault(id, "(not run)");
     }
 
-    boolean passed() {
+    /** The checks that did not PASS, id → status. */
+    public Map<String, String> notPassing() {
+        Map<String, String> not = new LinkedHashMap<>(statusById);
+        not.values().removeIf("PASS"::equals);
+        return not;
+    }
+
+    public boolean passed() {
         return process.out().strip().endsWith("RESULT=PASS");
     }
 
