@@ -31,6 +31,11 @@ final class ExporterChecks {
                         "start it: `peaktrade-obs " + ctx.stack().name() + " up`; why it stopped: `peaktrade-obs debug logs "
                                 + service + "`");
             }
+            Optional<Outcome> nothingThere = ctx.defaultedAndUnreachable(StackService.Role.EXPORTER, "exporter",
+                    () -> ctx.scraper().scrape(ctx.targets().exporter()));
+            if (nothingThere.isPresent()) {
+                return nothingThere.get();
+            }
             var answer = c.await(() -> ctx.scraper().scrape(ctx.targets().exporter()), Scrape::ok);
             if (!answer.ready()) {
                 return CheckContext.notReady("exporter not answering", ctx.targets().exporter(),

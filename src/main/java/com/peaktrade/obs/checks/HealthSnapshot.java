@@ -9,11 +9,14 @@ import com.peaktrade.obs.prometheus.exposition.Exposition;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.prometheus.exposition.Scrape;
 import com.peaktrade.obs.exporter.ShadowMvsContract;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.Endpoints;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,33 +31,36 @@ public final class HealthSnapshot {
         this.timeout = timeout;
     }
 
-    public List<EndpointHealth> probe(StackEndpoints endpoints, URI appUrl) {
+    /** Probes the endpoints given or found published; for a role the project could not place, says why. */
+    public List<EndpointHealth> probe(Endpoints endpoints, URI appUrl) {
         List<Supplier<EndpointHealth>> probes = new ArrayList<>();
-        if (endpoints.prometheus() != null) {
-            PrometheusClient prometheus = new PrometheusClient(endpoints.prometheus(), timeout);
-            probes.add(() -> prometheusProbe("prometheus ready", endpoints.prometheus() + "/-/ready", () -> {
+        Optional<URI> prometheusUrl = endpoints.found(Role.PROMETHEUS).map(Endpoint::url);
+        if (prometheusUrl.isPresent()) {
+            URI base = prometheusUrl.get();
+            PrometheusClient prometheus = new PrometheusClient(base, timeout);
+            probes.add(() -> prometheusProbe("prometheus ready", base + "/-/ready", () -> {
                 Probe p = prometheus.ready();
                 String version = version(prometheus);
                 return new EndpointHealth("", p.url(), p.status(), p.latency(), p.body().strip()
                         + (version == null ? "" : " (Prometheus " + version + ")"), p.ok());
             }));
-            probes.add(() -> prometheusProbe("prometheus healthy", endpoints.prometheus() + "/-/healthy", () -> {
+            probes.add(() -> prometheusProbe("prometheus healthy", base + "/-/healthy", () -> {
                 Probe p = prometheus.healthy();
                 return new EndpointHealth("", p.url(), p.status(), p.latency(), p.body().strip(), p.ok());
             }));
-        } else if (endpoints.unavailable().containsKey(StackEndpoints.PROMETHEUS)) {
-            probes.add(() -> missing("prometheus", endpoints.unavailable().get(StackEndpoints.PROMETHEUS)));
+        } else if (endpoints.unavailable().containsKey(Role.PROMETHEUS)) {
+            probes.add(() -> missing("prometheus", endpoints.unavailable().get(Role.PROMETHEUS)));
         }
-        if (endpoints.grafana() != null) {
-            probes.add(() -> grafana(endpoints.grafana()));
-        } else if (endpoints.unavailable().containsKey(StackEndpoints.GRAFANA)) {
-            probes.add(() -> missing("grafana", endpoints.unavailable().get(StackEndpoints.GRAFANA)));
-        }
-        if (endpoints.exporter() != null) {
-            probes.add(() -> exporter(endpoints.exporter()));
-        } else if (endpoints.unavailable().containsKey(StackEndpoints.EXPORTER)) {
-            probes.add(() -> missing("exporter", endpoints.unavailable().get(StackEndpoints.EXPORTER)));
-        }
+        endpoints.found(Role.GRAFANA).ifPresentOrElse(g -> probes.add(() -> grafana(g.url())), () -> {
+            if (endpoints.unavailable().containsKey(Role.GRAFANA)) {
+                probes.add(() -> missing("grafana", endpoints.unavailable().get(Role.GRAFANA)));
+            }
+        });
+        endpoints.found(Role.EXPORTER).ifPresentOrElse(e -> probes.add(() -> exporter(e.url())), () -> {
+            if (endpoints.unavailable().containsKey(Role.EXPORTER)) {
+                probes.add(() -> missing("exporter", endpoints.unavailable().get(Role.EXPORTER)));
+            }
+        });
         if (appUrl != null) {
             probes.add(() -> app(appUrl));
         }

@@ -1,10 +1,8 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.stack.StackRunner;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -30,10 +28,9 @@ abstract class StackDownCommand implements Callable<Integer> {
     public Integer call() {
         String project = stackOptions.project(stackOptions.stack(stackName()));
         PrintWriter out = spec.commandLine().getOut();
-        var env = UserEnvironment.load();
-        try (ProjectLock lock = ProjectLocks.take(env, project, stackName() + " down", spec.commandLine().getErr());
-                DockerEngine docker = DockerEngine.connect(env)) {
-            var result = new StackRunner(new ComposeEngine(docker))
+        try (Session session = Session.open();
+                ProjectLock lock = ProjectLocks.take(session.env(), project, stackName() + " down", spec.commandLine().getErr())) {
+            var result = new StackRunner(session.compose())
                     .down(project, volumes, new TerminalUpListener(out, System.console() != null));
             out.println(result.nothingRemoved()
                     ? "project " + project + ": nothing to remove"

@@ -1,10 +1,8 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.ContainerStatus;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.StackRunner;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,8 +26,8 @@ abstract class StackStatusCommand implements Callable<Integer> {
         String project = stackOptions.project(stackOptions.stack(stackName()));
         PrintWriter out = spec.commandLine().getOut();
         List<ContainerStatus> containers;
-        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
-            containers = new StackRunner(new ComposeEngine(docker)).status(project);
+        try (Session session = Session.open()) {
+            containers = new StackRunner(session.compose()).status(project);
         }
         if (containers.isEmpty()) {
             out.println(stackName() + " stack (project " + project + ") is not running; start it with `peaktrade-obs "

@@ -3,18 +3,15 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.stack.StackRunner;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,18 +46,16 @@ abstract class StackUpCommand implements Callable<Integer> {
     public Integer call() {
         Duration wait = Durations.parse(timeout);
         long start = System.nanoTime();
-        // Connecting (client set-up, /version) overlaps reading the compose files: it is on the
-        // path to the first container start, and so to the first scrape.
-        CompletableFuture<DockerEngine> connecting = CompletableFuture.supplyAsync(() -> DockerEngine.connect(UserEnvironment.load()));
-        try {
-            return up(wait, start, connecting);
-        } finally {
-            connecting.thenAccept(DockerEngine::close); // closed once done, whether or not it was used
+        try (Session session = Session.open()) {
+            // Connecting (client set-up, /version) overlaps reading the compose files: it is on the
+            // path to the first container start, and so to the first scrape.
+            session.connectAhead();
+            return up(wait, start, session);
         }
     }
 
-    private Integer up(Duration wait, long start, CompletableFuture<DockerEngine> connecting) {
-        StackRunner.LoadedStack loaded = stackOptions.load(stackName(), bind, passwordFile);
+    private Integer up(Duration wait, long start, Session session) {
+        StackRunner.LoadedStack loaded = stackOptions.load(session.env(), stackName(), bind, passwordFile);
         StackDefinition stack = stackOptions.stack(stackName());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -81,9 +76,9 @@ abstract class StackUpCommand implements Callable<Integer> {
             err.flush();
         });
         try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stackName() + " up", err)) {
-            DockerEngine docker = connected(connecting); // closed by call()
+            ComposeEngine compose = session.compose();
             Runtime.getRuntime().addShutdownHook(interrupted);
-            var runner = new StackRunner(new ComposeEngine(docker));
+            var runner = new StackRunner(compose);
             runner.up(loaded, wait, new TerminalUpListener(out, System.console() != null));
         } finally {
             removeHook(interrupted);
@@ -95,14 +90,6 @@ abstract class StackUpCommand implements Callable<Integer> {
         out.println("Next: peaktrade-obs " + stackName() + " verify"
                 + (loaded.project().name().equals(stack.project()) ? "" : " -p " + loaded.project().name()));
         return 0;
-    }
-
-    private static DockerEngine connected(CompletableFuture<DockerEngine> connecting) {
-        try {
-            return connecting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private static void removeHook(Thread hook) {
