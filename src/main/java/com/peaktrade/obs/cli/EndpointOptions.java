@@ -18,12 +18,12 @@ final class EndpointOptions {
 
     @Option(names = "--grafana-url", paramLabel = "URL",
             description = "Grafana base URL, e.g. http://127.0.0.1:3000 (also GRAFANA_URL; default: the project's published "
-                    + "port, else 127.0.0.1 with PEAKTRADE_OBS_GRAFANA_PORT or 3000, said as defaulted).")
+                    + "port; verify, where there is none, tries 127.0.0.1 with PEAKTRADE_OBS_GRAFANA_PORT or 3000 and says so).")
     String grafanaUrl;
 
     @Option(names = "--exporter-url", paramLabel = "URL",
-            description = "Exporter /metrics URL, e.g. http://127.0.0.1:9109/metrics (also EXPORTER_URL; default: as for "
-                    + "Grafana, with PEAKTRADE_OBS_EXPORTER_PORT or 9109).")
+            description = "Exporter /metrics URL, e.g. http://127.0.0.1:9109/metrics (also EXPORTER_URL; default: the "
+                    + "project's published port; verify, where there is none, tries PEAKTRADE_OBS_EXPORTER_PORT or 9109).")
     String exporterUrl;
 
     /** Role → URL as given (absent when not given). */
@@ -44,7 +44,8 @@ final class EndpointOptions {
     static final class PrometheusUrl {
         @Option(names = "--prometheus-url", paramLabel = "URL",
                 description = "Prometheus base URL, e.g. http://127.0.0.1:9092 (also PROM_URL; default: the project's "
-                        + "published port, else 127.0.0.1 with PEAKTRADE_OBS_PROMETHEUS_PORT or 9092, said as defaulted).")
+                        + "published port; verify, where there is none, tries 127.0.0.1 with PEAKTRADE_OBS_PROMETHEUS_PORT "
+                        + "or 9092 and says so).")
         String url;
 
         Map<Role, String> urls() {

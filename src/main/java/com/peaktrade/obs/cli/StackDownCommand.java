@@ -5,13 +5,17 @@ import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `shadow down` / `grafana down`: idempotent, strictly by the project label. */
-abstract class StackDownCommand implements Callable<Integer> {
+@Command(name = "down", mixinStandardHelpOptions = true)
+class StackDownCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
@@ -21,8 +25,14 @@ abstract class StackDownCommand implements Callable<Integer> {
     @Option(names = {"-v", "--volumes"}, description = "Also remove the project's named volumes.")
     boolean volumes;
 
-    /** The stack's name: a command group of the contract. */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackDownCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {

@@ -6,20 +6,30 @@ import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** `shadow status` / `grafana status`: one-screen snapshot; exit 0 when every service runs, else 1. */
-abstract class StackStatusCommand implements Callable<Integer> {
+@Command(name = "status", mixinStandardHelpOptions = true)
+class StackStatusCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     StackOptions stackOptions;
 
-    /** The stack's name: a command group of the contract. */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackStatusCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {

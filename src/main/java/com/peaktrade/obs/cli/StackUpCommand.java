@@ -13,13 +13,17 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `STACK up` (shadow, grafana or a stack of the contract): one command that brings the stack up and says what to do next. */
-abstract class StackUpCommand implements Callable<Integer> {
+@Command(name = "up", mixinStandardHelpOptions = true)
+class StackUpCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
@@ -39,8 +43,14 @@ abstract class StackUpCommand implements Callable<Integer> {
             description = "How long to wait for every service to run and be healthy (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    /** The stack's name: a command group of the contract. */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackUpCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {

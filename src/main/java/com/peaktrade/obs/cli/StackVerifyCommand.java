@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +22,10 @@ import picocli.CommandLine.Spec;
  * JUnit) with RESULT= last. Exit 0 when every required check passed, 1 when one failed, 3 when
  * the Docker engine it needs is unreachable.
  */
-abstract class StackVerifyCommand implements Callable<Integer> {
+@Command(name = "verify", mixinStandardHelpOptions = true)
+class StackVerifyCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
@@ -56,8 +60,14 @@ abstract class StackVerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output;
 
-    /** The stack's name: a command group of the contract (shadow, grafana or one of a team's). */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackVerifyCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {
