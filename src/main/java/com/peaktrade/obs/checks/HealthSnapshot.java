@@ -16,7 +16,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +33,7 @@ public final class HealthSnapshot {
     /** Probes the endpoints given or found published; for a role the project could not place, says why. */
     public List<EndpointHealth> probe(Endpoints endpoints, URI appUrl) {
         List<Supplier<EndpointHealth>> probes = new ArrayList<>();
-        Optional<URI> prometheusUrl = endpoints.found(Role.PROMETHEUS).map(Endpoint::url);
-        if (prometheusUrl.isPresent()) {
-            URI base = prometheusUrl.get();
+        endpoints.found(Role.PROMETHEUS).map(Endpoint::url).ifPresentOrElse(base -> {
             PrometheusClient prometheus = new PrometheusClient(base, timeout);
             probes.add(() -> prometheusProbe("prometheus ready", base + "/-/ready", () -> {
                 Probe p = prometheus.ready();
@@ -48,19 +45,11 @@ public final class HealthSnapshot {
                 Probe p = prometheus.healthy();
                 return new EndpointHealth("", p.url(), p.status(), p.latency(), p.body().strip(), p.ok());
             }));
-        } else if (endpoints.unavailable().containsKey(Role.PROMETHEUS)) {
-            probes.add(() -> missing("prometheus", endpoints.unavailable().get(Role.PROMETHEUS)));
-        }
-        endpoints.found(Role.GRAFANA).ifPresentOrElse(g -> probes.add(() -> grafana(g.url())), () -> {
-            if (endpoints.unavailable().containsKey(Role.GRAFANA)) {
-                probes.add(() -> missing("grafana", endpoints.unavailable().get(Role.GRAFANA)));
-            }
-        });
-        endpoints.found(Role.EXPORTER).ifPresentOrElse(e -> probes.add(() -> exporter(e.url())), () -> {
-            if (endpoints.unavailable().containsKey(Role.EXPORTER)) {
-                probes.add(() -> missing("exporter", endpoints.unavailable().get(Role.EXPORTER)));
-            }
-        });
+        }, () -> missing(endpoints, Role.PROMETHEUS, probes));
+        endpoints.found(Role.GRAFANA).ifPresentOrElse(g -> probes.add(() -> grafana(g.url())),
+                () -> missing(endpoints, Role.GRAFANA, probes));
+        endpoints.found(Role.EXPORTER).ifPresentOrElse(e -> probes.add(() -> exporter(e.url())),
+                () -> missing(endpoints, Role.EXPORTER, probes));
         if (appUrl != null) {
             probes.add(() -> app(appUrl));
         }
@@ -126,8 +115,12 @@ public final class HealthSnapshot {
         }
     }
 
-    private static EndpointHealth missing(String name, String why) {
-        return new EndpointHealth(name, null, HttpFailure.NO_STATUS, null, why, false);
+    /** A line saying why the project gives no URL for the role, when it said why. */
+    private static void missing(Endpoints endpoints, Role role, List<Supplier<EndpointHealth>> probes) {
+        if (endpoints.unavailable().containsKey(role)) {
+            String why = endpoints.unavailable().get(role);
+            probes.add(() -> new EndpointHealth(role.key(), null, HttpFailure.NO_STATUS, null, why, false));
+        }
     }
 
     private static EndpointHealth failed(String name, String url, HttpFailure f, long startNanos) {

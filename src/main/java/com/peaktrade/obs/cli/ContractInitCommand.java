@@ -105,6 +105,11 @@ final class ContractInitCommand implements Callable<Integer> {
             Optional<RunningStack> running = project.given() || !urls.isEmpty() ? Optional.of(running(session, urls)) : Optional.empty();
             text = ContractInit.draft(new ContractInit.Request(Optional.ofNullable(assets), running, contractDir));
         }
+        return write(text);
+    }
+
+    /** The draft on stdout, or in -o FILE with a summary and the next step. */
+    private int write(String text) {
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
             out.print(text);

@@ -76,21 +76,26 @@ final class DebugConfigCommand implements Callable<Integer> {
             return print(result.project(), result.warnings(), null);
         }
         try (Session session = Session.open()) {
-            StackSelection.Selection chosen;
-            try {
-                chosen = selection.select(session::compose, assetsDir);
-            } catch (EnvironmentException noEngine) {
-                throw new ConfigException("cannot tell which stack runs without the Docker engine: " + noEngine.getMessage(),
-                        "name the stack: --stack shadow|grafana");
-            }
-            Map<String, String> env = session.env();
-            AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
-            StackRunner.LoadedStack loaded = StackRunner.load(chosen.stack(), selection.contract.resolve(assetsDir).origin(),
-                    chosen.project(), assets, StackSettings.resolve(env, null, null));
-            List<String> fileNames = chosen.stack().compose().stream().map(f -> Path.of(f).getFileName().toString()).toList();
-            return print(loaded.project(), loaded.warnings(), "stack " + chosen.stack().name() + ", project "
-                    + chosen.project() + ", files " + fileNames + " from " + assets.source());
+            return stackModel(session);
         }
+    }
+
+    /** The selected stack's compose model, resolved with the assets and environment `up` uses. */
+    private int stackModel(Session session) {
+        StackSelection.Selection chosen;
+        try {
+            chosen = selection.select(session::compose, assetsDir);
+        } catch (EnvironmentException noEngine) {
+            throw new ConfigException("cannot tell which stack runs without the Docker engine: " + noEngine.getMessage(),
+                    "name the stack: --stack shadow|grafana");
+        }
+        Map<String, String> env = session.env();
+        AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
+        StackRunner.LoadedStack loaded = StackRunner.load(chosen.stack(), selection.contract.resolve(assetsDir).origin(),
+                chosen.project(), assets, StackSettings.resolve(env, null, null));
+        List<String> fileNames = chosen.stack().compose().stream().map(f -> Path.of(f).getFileName().toString()).toList();
+        return print(loaded.project(), loaded.warnings(), "stack " + chosen.stack().name() + ", project "
+                + chosen.project() + ", files " + fileNames + " from " + assets.source());
     }
 
     private int print(ComposeProject model, List<String> warnings, String source) {

@@ -41,19 +41,23 @@ final class DebugMountsCommand implements Callable<Integer> {
             boolean local = session.engine().endpoint().local();
             List<MountReport.ContainerMounts> report = new MountReport(new ContainerInspector(session.engine()), local)
                     .inspect(chosen.project(), chosen.stack().name());
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("project", chosen.project());
-                doc.put("containers", report.stream().map(this::json).toList());
-                out.println(Json.write(doc));
-            } else if (report.isEmpty()) {
-                out.println("project " + chosen.project() + " has no containers; start it with `peaktrade-obs "
-                        + chosen.stack().name() + " up`");
-            } else {
-                print(out, chosen.project(), report);
-            }
+            print(chosen, report);
             return !report.isEmpty() && report.stream().noneMatch(MountReport.ContainerMounts::flagged) ? 0 : 1;
+        }
+    }
+
+    private void print(StackSelection.Selection chosen, List<MountReport.ContainerMounts> report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("project", chosen.project());
+            doc.put("containers", report.stream().map(this::json).toList());
+            out.println(Json.write(doc));
+        } else if (report.isEmpty()) {
+            out.println("project " + chosen.project() + " has no containers; start it with `peaktrade-obs "
+                    + chosen.stack().name() + " up`");
+        } else {
+            print(out, chosen.project(), report);
         }
     }
 
