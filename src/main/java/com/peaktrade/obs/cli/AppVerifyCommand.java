@@ -68,7 +68,7 @@ final class AppVerifyCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(5);
         var scraper = new ExpositionScraper(timeout);
         try {
-            Endpoints endpoints = selection.endpoints(session, prometheusUrl.urls());
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
             Optional<Endpoint> prometheus = endpoints.found(Role.PROMETHEUS);
             if (prometheus.isEmpty()) {
                 return new AppChecks.Context(appUrl, scraper, null, null, endpoints.whyNone(Role.PROMETHEUS, "no Prometheus URL"));

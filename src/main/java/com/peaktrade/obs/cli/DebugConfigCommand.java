@@ -116,7 +116,7 @@ final class DebugConfigCommand implements Callable<Integer> {
             throw new ConfigException("--prometheus and -f do not go together", "--prometheus asks the running Prometheus");
         }
         try (Session session = Session.open()) {
-            Endpoints endpoints = selection.endpoints(session, prometheusUrl.urls());
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
             URI base = endpoints.found(Role.PROMETHEUS).map(Endpoint::url).orElseThrow(() -> new EnvironmentException(
                     "no Prometheus to ask: " + endpoints.whyNone(Role.PROMETHEUS, "no URL"),
                     "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().name())

@@ -51,7 +51,7 @@ final class DebugHealthCommand implements Callable<Integer> {
         Duration perRequest = Durations.parse(timeout);
         URI app = appUrl == null ? null : EndpointResolver.parse("--app-url", appUrl);
         try (Session session = Session.open()) {
-            Endpoints found = selection.endpoints(session, endpoints.urls());
+            Endpoints found = selection.endpoints(session, endpoints.roles(), endpoints.urls());
             List<EndpointHealth> lines = new HealthSnapshot(perRequest).probe(found, app);
             print(found.project(), lines);
             return !lines.isEmpty() && lines.stream().allMatch(EndpointHealth::ok) ? 0 : 1;

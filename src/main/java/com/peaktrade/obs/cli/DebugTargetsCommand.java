@@ -43,7 +43,7 @@ final class DebugTargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = Session.open()) {
-            Endpoints endpoints = selection.endpoints(session, prometheusUrl.urls());
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
             Optional<URI> prometheus = endpoints.found(Role.PROMETHEUS).map(Endpoint::url);
             if (prometheus.isEmpty()) {
                 return nothingToAsk(endpoints);

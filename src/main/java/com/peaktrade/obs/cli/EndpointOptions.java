@@ -2,7 +2,9 @@ package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.contract.StackService.Role;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -26,6 +28,11 @@ final class EndpointOptions {
                     + "project's published port; verify, where there is none, tries PEAKTRADE_OBS_EXPORTER_PORT or 9109).")
     String exporterUrl;
 
+    /** The roles these options name. */
+    Set<Role> roles() {
+        return EnumSet.allOf(Role.class);
+    }
+
     /** Role → URL as given (absent when not given). */
     Map<Role, String> urls() {
         Map<Role, String> urls = new EnumMap<>(prometheus.urls());
@@ -47,6 +54,10 @@ final class EndpointOptions {
                         + "published port; verify, where there is none, tries 127.0.0.1 with PEAKTRADE_OBS_PROMETHEUS_PORT "
                         + "or 9092 and says so).")
         String url;
+
+        Set<Role> roles() {
+            return EnumSet.of(Role.PROMETHEUS);
+        }
 
         Map<Role, String> urls() {
             Map<Role, String> urls = new EnumMap<>(Role.class);

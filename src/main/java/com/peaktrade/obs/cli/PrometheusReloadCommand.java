@@ -51,7 +51,7 @@ final class PrometheusReloadCommand implements Callable<Integer> {
     public Integer call() {
         Duration ready = Durations.parse(readyTimeout);
         try (Session session = Session.open()) {
-            Endpoints endpoints = selection.endpoints(session, prometheusUrl.urls());
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
             Endpoint prometheus = endpoints.found(Role.PROMETHEUS).orElseThrow(() -> new EnvironmentException(
                     "no Prometheus to reload: " + endpoints.whyNone(Role.PROMETHEUS, "no URL"),
                     "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().name())

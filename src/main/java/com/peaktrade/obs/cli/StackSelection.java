@@ -82,8 +82,8 @@ final class StackSelection {
      * The endpoints the command talks to: in URL mode (a URL given, neither -p nor --stack) only the
      * given ones; else the selected project's, given URLs overriding per service.
      */
-    Endpoints endpoints(Session session, Map<Role, String> urls) {
-        if (EndpointResolver.anyUrl(urls, session.env()) && !given()) {
+    Endpoints endpoints(Session session, Set<Role> asked, Map<Role, String> urls) {
+        if (EndpointResolver.anyUrl(asked, urls, session.env()) && !given()) {
             return EndpointResolver.resolve(new EndpointResolver.Request(null, null, urls, null), session.env(), RunningProject.NONE);
         }
         Selection selection = select(session::compose, null);

@@ -1,6 +1,5 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.check.CheckRunner;
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.check.Report;
 import com.peaktrade.obs.check.RunOptions;
@@ -77,8 +76,7 @@ class StackVerifyCommand implements Callable<Integer> {
         try (Session session = Session.open()) {
             VerifyPlan verify = VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, endpoints.urls(),
                     login.value());
-            Report report = new CheckRunner().run(verify.stack().name() + ".verify", verify.plan().checks(), options)
-                    .withNotes("endpoint", verify.endpoints().defaultedNotes()).withNotes(verify.plan().notes());
+            Report report = verify.run(options);
             output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
             return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();

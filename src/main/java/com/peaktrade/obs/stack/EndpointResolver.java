@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one answer to "where is Prometheus / Grafana / the exporter, and who do we sign in as", for
@@ -49,9 +50,12 @@ public final class EndpointResolver {
     private EndpointResolver() {
     }
 
-    /** True when a URL is given for some role, as an option or as the old scripts' variable: URL mode unless -p says otherwise. */
-    public static boolean anyUrl(Map<Role, String> urls, Map<String, String> env) {
-        for (Role role : Role.values()) {
+    /**
+     * True when a URL is given for one of the roles a command asks about ({@code asked}), as an
+     * option or as the old scripts' variable: URL mode unless -p says otherwise.
+     */
+    public static boolean anyUrl(Set<Role> asked, Map<Role, String> urls, Map<String, String> env) {
+        for (Role role : asked) {
             if (!blank(urls.get(role)) || !blank(env.get(Endpoint.variable(role)))) {
                 return true;
             }

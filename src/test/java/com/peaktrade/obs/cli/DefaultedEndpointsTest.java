@@ -2,7 +2,6 @@ package com.peaktrade.obs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.peaktrade.obs.check.CheckRunner;
 import com.peaktrade.obs.check.Report;
 import com.peaktrade.obs.check.Reporters;
 import com.peaktrade.obs.check.RunOptions;
@@ -43,8 +42,7 @@ class DefaultedEndpointsTest {
         try (Session session = new Session(env)) {
             VerifyPlan verify = VerifyPlan.of(session, "grafana", BuiltInStacks.embedded(), noProject,
                     Map.of(Role.PROMETHEUS, prometheusUrl), new EndpointResolver.LoginOptions(null, null));
-            Report report = new CheckRunner().run("grafana.verify", verify.plan().checks(), new RunOptions(null, Map.of(), false,
-                    RunOptions.DEFAULT_PARALLELISM)).withNotes("endpoint", verify.endpoints().defaultedNotes());
+            Report report = verify.run(new RunOptions(null, Map.of(), false, RunOptions.DEFAULT_PARALLELISM));
             took[0] = Duration.ofNanos(System.nanoTime() - start);
             StringWriter out = new StringWriter();
             Reporters.byName("lines").write(report, new PrintWriter(out));

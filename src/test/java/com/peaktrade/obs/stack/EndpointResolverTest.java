@@ -13,8 +13,10 @@ import com.peaktrade.obs.lint.Rules;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,9 +119,12 @@ class EndpointResolverTest {
     void withoutAStackOnlyTheGivenUrlsAreResolvedAndAnyOneOfThemMeansUrlMode() {
         Endpoints e = resolve(null, null, Map.of(Role.EXPORTER, "http://127.0.0.1:9109/metrics"), Map.of(), RunningProject.NONE);
         assertThat(e.byRole()).containsOnlyKeys(Role.EXPORTER);
-        assertThat(EndpointResolver.anyUrl(Map.of(Role.EXPORTER, "http://x:1"), Map.of())).isTrue();
-        assertThat(EndpointResolver.anyUrl(Map.of(), Map.of("GRAFANA_URL", "http://g:3000"))).isTrue();
-        assertThat(EndpointResolver.anyUrl(Map.of(), Map.of("GRAFANA_URL", " "))).isFalse();
+        Set<Role> all = EnumSet.allOf(Role.class);
+        assertThat(EndpointResolver.anyUrl(all, Map.of(Role.EXPORTER, "http://x:1"), Map.of())).isTrue();
+        assertThat(EndpointResolver.anyUrl(all, Map.of(), Map.of("GRAFANA_URL", "http://g:3000"))).isTrue();
+        assertThat(EndpointResolver.anyUrl(all, Map.of(), Map.of("GRAFANA_URL", " "))).isFalse();
+        assertThat(EndpointResolver.anyUrl(EnumSet.of(Role.PROMETHEUS), Map.of(), Map.of("GRAFANA_URL", "http://g:3000")))
+                .as("a command that only asks Prometheus is not put in URL mode by GRAFANA_URL").isFalse();
     }
 
     @Test
