@@ -8,6 +8,7 @@ import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.contract.Contract;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.contract.StackService;
+import com.peaktrade.obs.stack.Endpoint;
 import com.peaktrade.obs.stack.VerifyTargets;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +91,7 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
             if (f.kind() != HttpFailure.Kind.UNREACHABLE) {
                 return Optional.empty();
             }
-            String option = "--" + role.key() + "-url";
+            String option = Endpoint.option(role);
             return Optional.of(Outcome.fail(what + " not reachable at " + targets.url(role) + " (defaulted: " + why.get() + "): "
                     + Failures.problem(f),
                     "nobody gave a URL for it, so the default was tried: give " + option + " URL for the one to check, or "
