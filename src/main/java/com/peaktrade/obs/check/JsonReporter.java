@@ -57,7 +57,7 @@ public final class JsonReporter implements Reporter {
             check.put("durationMs", result.duration().toMillis());
         }
         if (!report.notes().isEmpty()) {
-            report.notes().forEach(root.putArray("notes")::add);
+            report.notes().stream().map(Note::text).forEach(root.putArray("notes")::add);
         }
         try {
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Help.Ansi;
  * WARN|id|message
  * NEXT|hint                 (when the warning has one)
  * SKIP|id|message
- * INFO|contract|prometheus.jobs: empty in team.yaml:12, nothing expected   (one per note)
+ * INFO|endpoint|grafana http://127.0.0.1:3000 (defaulted: no --grafana-url)   (one per note)
+ * INFO|contract|prometheus.jobs: empty in team.yaml:12, nothing expected
  * INFO|summary|3 passed, 1 failed, 1 warned, 1 skipped in 1.2 s (checks took 3.4 s in total)
  * RESULT=FAIL
  * </pre>
@@ -44,7 +45,7 @@ public final class LinesReporter implements Reporter {
                 result.evidence().forEach(item -> line(out, "EVIDENCE", result.id(), item));
             }
         }
-        report.notes().forEach(note -> line(out, "INFO", "contract", note));
+        report.notes().forEach(note -> line(out, "INFO", note.topic(), note.text()));
         line(out, "INFO", "summary", summary(report));
         out.print("RESULT=" + (report.passed() ? "PASS" : "FAIL") + "\n");
         out.flush();

@@ -13,7 +13,7 @@ import java.util.Optional;
  * check and why, e.g. a contract section that expects nothing). The verdict and the exit code are
  * derived here once, so every format agrees.
  */
-public record Report(String suite, List<Result> results, Duration wallTime, Instant startedAt, List<String> notes) {
+public record Report(String suite, List<Result> results, Duration wallTime, Instant startedAt, List<Note> notes) {
 
     public Report {
         results = List.copyOf(results);
@@ -24,10 +24,15 @@ public record Report(String suite, List<Result> results, Duration wallTime, Inst
         this(suite, results, wallTime, startedAt, List.of());
     }
 
-    /** This report with {@code more} notes after its own. */
+    /** This report with {@code more} contract notes (what the contract expects nothing of) after its own. */
     public Report withNotes(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(notes);
-        all.addAll(more);
+        return withNotes("contract", more);
+    }
+
+    /** This report with {@code more} notes on {@code topic} after its own. */
+    public Report withNotes(String topic, List<String> more) {
+        List<Note> all = new java.util.ArrayList<>(notes);
+        more.forEach(text -> all.add(new Note(topic, text)));
         return new Report(suite, results, wallTime, startedAt, all);
     }
 

@@ -41,6 +41,11 @@ final class ExporterChecks {
                         "start it: `peaktrade-obs " + ctx.stack().name() + " up`; why it stopped: `peaktrade-obs debug logs "
                                 + service + "`");
             }
+            Optional<Outcome> nothingThere = ctx.defaultedAndUnreachable(StackService.Role.EXPORTER, "exporter",
+                    () -> ctx.scraper().scrape(ctx.targets().exporter()));
+            if (nothingThere.isPresent()) {
+                return nothingThere.get();
+            }
             return scrapeAndJudge(c, ctx, ctx.targets().exporter(), contract,
                     "is it running? `peaktrade-obs debug ps`, `peaktrade-obs debug logs " + service + "`");
         });

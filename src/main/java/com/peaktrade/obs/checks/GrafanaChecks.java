@@ -51,6 +51,11 @@ final class GrafanaChecks {
                         "see why: `peaktrade-obs debug logs grafana` (a second default datasource or an unreadable mount "
                                 + "make Grafana exit), then `peaktrade-obs " + ctx.stack().name() + " up`");
             }
+            Optional<Outcome> nothingThere = ctx.defaultedAndUnreachable(StackService.Role.GRAFANA, "Grafana",
+                    () -> ctx.grafana().health());
+            if (nothingThere.isPresent()) {
+                return nothingThere.get();
+            }
             var answer = c.await(() -> ctx.grafana().health(), GrafanaHealth::ok);
             String url = ctx.targets().grafana() + "/api/health";
             if (answer.ready()) {

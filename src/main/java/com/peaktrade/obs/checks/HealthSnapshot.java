@@ -9,7 +9,9 @@ import com.peaktrade.obs.prometheus.exposition.Exposition;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.prometheus.exposition.Scrape;
 import com.peaktrade.obs.exporter.ShadowMvsContract;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.Endpoints;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,33 +30,26 @@ public final class HealthSnapshot {
         this.timeout = timeout;
     }
 
-    public List<EndpointHealth> probe(StackEndpoints endpoints, URI appUrl) {
+    /** Probes the endpoints given or found published; for a role the project could not place, says why. */
+    public List<EndpointHealth> probe(Endpoints endpoints, URI appUrl) {
         List<Supplier<EndpointHealth>> probes = new ArrayList<>();
-        if (endpoints.prometheus() != null) {
-            PrometheusClient prometheus = new PrometheusClient(endpoints.prometheus(), timeout);
-            probes.add(() -> prometheusProbe("prometheus ready", endpoints.prometheus() + "/-/ready", () -> {
+        endpoints.found(Role.PROMETHEUS).map(Endpoint::url).ifPresentOrElse(base -> {
+            PrometheusClient prometheus = new PrometheusClient(base, timeout);
+            probes.add(() -> prometheusProbe("prometheus ready", base + "/-/ready", () -> {
                 Probe p = prometheus.ready();
                 String version = version(prometheus);
                 return new EndpointHealth("", p.url(), p.status(), p.latency(), p.body().strip()
                         + (version == null ? "" : " (Prometheus " + version + ")"), p.ok());
             }));
-            probes.add(() -> prometheusProbe("prometheus healthy", endpoints.prometheus() + "/-/healthy", () -> {
+            probes.add(() -> prometheusProbe("prometheus healthy", base + "/-/healthy", () -> {
                 Probe p = prometheus.healthy();
                 return new EndpointHealth("", p.url(), p.status(), p.latency(), p.body().strip(), p.ok());
             }));
-        } else if (endpoints.unavailable().containsKey(StackEndpoints.PROMETHEUS)) {
-            probes.add(() -> missing("prometheus", endpoints.unavailable().get(StackEndpoints.PROMETHEUS)));
-        }
-        if (endpoints.grafana() != null) {
-            probes.add(() -> grafana(endpoints.grafana()));
-        } else if (endpoints.unavailable().containsKey(StackEndpoints.GRAFANA)) {
-            probes.add(() -> missing("grafana", endpoints.unavailable().get(StackEndpoints.GRAFANA)));
-        }
-        if (endpoints.exporter() != null) {
-            probes.add(() -> exporter(endpoints.exporter()));
-        } else if (endpoints.unavailable().containsKey(StackEndpoints.EXPORTER)) {
-            probes.add(() -> missing("exporter", endpoints.unavailable().get(StackEndpoints.EXPORTER)));
-        }
+        }, () -> missing(endpoints, Role.PROMETHEUS, probes));
+        endpoints.found(Role.GRAFANA).ifPresentOrElse(g -> probes.add(() -> grafana(g.url())),
+                () -> missing(endpoints, Role.GRAFANA, probes));
+        endpoints.found(Role.EXPORTER).ifPresentOrElse(e -> probes.add(() -> exporter(e.url())),
+                () -> missing(endpoints, Role.EXPORTER, probes));
         if (appUrl != null) {
             probes.add(() -> app(appUrl));
         }
@@ -120,8 +115,12 @@ public final class HealthSnapshot {
         }
     }
 
-    private static EndpointHealth missing(String name, String why) {
-        return new EndpointHealth(name, null, HttpFailure.NO_STATUS, null, why, false);
+    /** A line saying why the project gives no URL for the role, when it said why. */
+    private static void missing(Endpoints endpoints, Role role, List<Supplier<EndpointHealth>> probes) {
+        if (endpoints.unavailable().containsKey(role)) {
+            String why = endpoints.unavailable().get(role);
+            probes.add(() -> new EndpointHealth(role.key(), null, HttpFailure.NO_STATUS, null, why, false));
+        }
     }
 
     private static EndpointHealth failed(String name, String url, HttpFailure f, long startNanos) {

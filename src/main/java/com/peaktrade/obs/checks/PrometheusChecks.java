@@ -34,6 +34,11 @@ public final class PrometheusChecks {
                         "start the stack: `peaktrade-obs " + ctx.stack().name() + " up`; why it stopped: "
                                 + "`peaktrade-obs debug logs " + service + "`");
             }
+            Optional<Outcome> nothingThere = ctx.defaultedAndUnreachable(StackService.Role.PROMETHEUS, "Prometheus",
+                    () -> ctx.prometheus().ready());
+            if (nothingThere.isPresent()) {
+                return nothingThere.get();
+            }
             var answer = c.await(() -> ctx.prometheus().ready(), probe -> probe.status() == 200);
             String url = ctx.targets().prometheus() + "/-/ready";
             if (answer.ready()) {

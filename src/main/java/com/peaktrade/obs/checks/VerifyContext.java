@@ -9,12 +9,15 @@ import com.peaktrade.obs.contract.Contract;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.stack.RunningProject;
+import com.peaktrade.obs.stack.Endpoint;
 import com.peaktrade.obs.stack.VerifyTargets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import com.peaktrade.obs.docker.ContainerStatus;
+import com.peaktrade.obs.check.Outcome;
+import com.peaktrade.obs.http.HttpFailure;
 
 /**
  * Everything the checks of one verify run talk to, and the contract they check against (the
@@ -75,6 +78,35 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
     /** As {@link #serviceDown(String)}, for the stack's service in {@code role}. */
     Optional<String> roleDown(StackService.Role role) {
         return service(role).flatMap(this::serviceDown);
+    }
+
+    /**
+     * A FAIL at once when the role's URL is a default nobody gave and nothing answers there: waiting
+     * out the budget on a port where nothing was promised to listen helps no one. Empty when the
+     * URL was given or published, or when {@code oneAttempt} reached something (then the check waits
+     * as usual).
+     */
+    Optional<Outcome> defaultedAndUnreachable(StackService.Role role, String what, Supplier<?> oneAttempt) {
+        Optional<String> why = targets.defaulted(role);
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            oneAttempt.get();
+            return Optional.empty();
+        } catch (HttpFailure f) {
+            if (f.kind() != HttpFailure.Kind.UNREACHABLE) {
+                return Optional.empty();
+            }
+            String option = Endpoint.option(role);
+            return Optional.of(Outcome.fail(what + " not reachable at " + targets.url(role) + " (defaulted: " + why.get() + "): "
+                    + Failures.problem(f),
+                    "nobody gave a URL for it, so the default was tried: give " + option + " URL for the one to check, or "
+                            + "start the stack: `peaktrade-obs " + stack.name() + " up`",
+                    f.getMessage(), role.key() + " URL defaulted: " + why.get()));
+        } catch (RuntimeException other) {
+            return Optional.empty();
+        }
     }
 
     ComposeEngine compose() {

@@ -8,7 +8,13 @@ import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.error.ObsException;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.error.EnvironmentException;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.EndpointResolver;
+import com.peaktrade.obs.stack.Endpoints;
+import java.util.Optional;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -33,51 +39,48 @@ final class AppVerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
     @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8000/metrics",
             description = "The web app's /metrics (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL",
-            description = "Prometheus whose job peak_trade_web should scrape the app (default: our running stack's).")
-    String prometheusUrl;
-
-
-
+    @Mixin
+    EndpointOptions.PrometheusUrl prometheusUrl;
 
     @Mixin
     ReportOptions output;
 
     @Override
     public Integer call() {
-        URI appUrl = StackEndpoints.parse("--url", url);
+        URI appUrl = EndpointResolver.parse("--url", url);
         output.validate();
-        Duration timeout = Duration.ofSeconds(5);
-        try (DebugSession session = new DebugSession()) {
-            PrometheusClient prometheus = null;
-            String source = null;
-            String none = null;
-            try {
-                StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, null, null));
-                if (endpoints.prometheus() != null) {
-                    prometheus = new PrometheusClient(endpoints.prometheus(), timeout);
-                    source = endpoints.project() == null ? "--prometheus-url" : "project " + endpoints.project();
-                } else {
-                    none = endpoints.unavailable().getOrDefault(StackEndpoints.PROMETHEUS, "no Prometheus URL");
-                }
-            } catch (ObsException e) {
-                if (e instanceof ConfigException && project.given()) {
-                    throw e;
-                }
-                none = e instanceof com.peaktrade.obs.error.EnvironmentException
-                        ? "the Docker engine is not reachable" : e.getMessage();
-            }
-            var context = new AppChecks.Context(appUrl, new ExpositionScraper(timeout), prometheus, source, none);
-            Report report = new CheckRunner().run("app.verify", AppChecks.checks(context),
+        try (Session session = Session.open()) {
+            Report report = new CheckRunner().run("app.verify", AppChecks.checks(context(session, appUrl)),
                     new RunOptions(null, Map.of(), true, RunOptions.DEFAULT_PARALLELISM));
             output.emit(report, spec);
             return report.exitCode();
+        }
+    }
+
+    /** The app and, when one is found, the Prometheus that should scrape it; none is a SKIP saying why, not an error. */
+    private AppChecks.Context context(Session session, URI appUrl) {
+        Duration timeout = Duration.ofSeconds(5);
+        var scraper = new ExpositionScraper(timeout);
+        try {
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
+            Optional<Endpoint> prometheus = endpoints.found(Role.PROMETHEUS);
+            if (prometheus.isEmpty()) {
+                return new AppChecks.Context(appUrl, scraper, null, null, endpoints.whyNone(Role.PROMETHEUS, "no Prometheus URL"));
+            }
+            String source = endpoints.project() == null ? "--prometheus-url" : "project " + endpoints.project();
+            return new AppChecks.Context(appUrl, scraper, new PrometheusClient(prometheus.get().url(), timeout), source, null);
+        } catch (ObsException e) {
+            if (e instanceof ConfigException && selection.given()) {
+                throw e;
+            }
+            return new AppChecks.Context(appUrl, scraper, null, null,
+                    e instanceof EnvironmentException ? "the Docker engine is not reachable" : e.getMessage());
         }
     }
 }

@@ -4,20 +4,21 @@ import com.peaktrade.obs.contract.ContractSummary;
 import com.peaktrade.obs.contract.init.ContractInit;
 import com.peaktrade.obs.contract.init.DraftFile;
 import com.peaktrade.obs.contract.init.RunningStack;
-import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.contract.StackService.Role;
 import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.grafana.GrafanaClient;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.EndpointResolver;
+import com.peaktrade.obs.stack.Endpoints;
 import com.peaktrade.obs.stack.EngineRunningProject;
+import com.peaktrade.obs.stack.Login;
 import com.peaktrade.obs.stack.RunningProject;
-import com.peaktrade.obs.stack.StackEndpoints;
-import com.peaktrade.obs.stack.TargetResolver;
-import com.peaktrade.obs.stack.UserEnvironment;
-import com.peaktrade.obs.stack.VerifyTargets;
+import java.util.Arrays;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,25 +73,14 @@ final class ContractInitCommand implements Callable<Integer> {
     @Option(names = "--from-running", description = "Ask a running stack: give -p NAME or the URL options.")
     boolean fromRunning;
 
-    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
-            description = "The running compose project to ask (implies --from-running).")
-    String project;
+    @Mixin
+    ProjectOption project;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL", description = "Prometheus to ask (implies --from-running).")
-    String prometheusUrl;
+    @Mixin
+    EndpointOptions endpoints;
 
-    @Option(names = "--grafana-url", paramLabel = "URL", description = "Grafana to ask (implies --from-running).")
-    String grafanaUrl;
-
-    @Option(names = "--exporter-url", paramLabel = "URL", description = "An exporter's /metrics to read (implies --from-running).")
-    String exporterUrl;
-
-    @Option(names = "--grafana-user", paramLabel = "USER", description = "Grafana user (as verify: GRAFANA_ADMIN_USER, the container's, admin).")
-    String grafanaUser;
-
-    @Option(names = "--grafana-password-file", paramLabel = "FILE",
-            description = "File with the Grafana password (as verify: GRAFANA_AUTH, GRAFANA_ADMIN_PASSWORD, the container's, admin).")
-    Path grafanaPasswordFile;
+    @Mixin
+    GrafanaLoginOptions login;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the contract to FILE (default: stdout).")
     Path output;
@@ -99,25 +90,26 @@ final class ContractInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean urls = prometheusUrl != null || grafanaUrl != null || exporterUrl != null;
-        if (fromRunning && project == null && !urls) {
+        Map<Role, String> urls = endpoints.urls();
+        if (fromRunning && !project.given() && urls.isEmpty()) {
             throw new ConfigException("--from-running needs -p NAME or --prometheus-url/--grafana-url/--exporter-url",
                     "e.g. --from-running -p peaktrade-shadow-mvs");
         }
-        if (project != null && urls) {
+        if (project.given() && !urls.isEmpty()) {
             throw new ConfigException("-p NAME and the URL options each say what to ask: give one of them",
                     "-p asks the project's published ports; the URL options ask exactly those URLs");
         }
         Path contractDir = output == null ? Path.of("") : output.toAbsolutePath().getParent();
-        Map<String, String> env = UserEnvironment.load();
         String text;
-        if (project != null) {
-            try (DockerEngine engine = DockerEngine.connect(env)) {
-                text = draft(contractDir, Optional.of(fromProject(env, new EngineRunningProject(new ComposeEngine(engine), project))));
-            }
-        } else {
-            text = draft(contractDir, urls ? Optional.of(fromUrls(env)) : Optional.empty());
+        try (Session session = Session.open()) {
+            Optional<RunningStack> running = project.given() || !urls.isEmpty() ? Optional.of(running(session, urls)) : Optional.empty();
+            text = ContractInit.draft(new ContractInit.Request(Optional.ofNullable(assets), running, contractDir));
         }
+        return write(text);
+    }
+
+    /** The draft on stdout, or in -o FILE with a summary and the next step. */
+    private int write(String text) {
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
             out.print(text);
@@ -130,37 +122,27 @@ final class ContractInitCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private String draft(Path contractDir, Optional<RunningStack> running) {
-        return ContractInit.draft(new ContractInit.Request(Optional.ofNullable(assets), running, contractDir));
-    }
-
-    private RunningStack fromUrls(Map<String, String> env) {
-        VerifyTargets targets = TargetResolver.resolve(request(), env, null, RunningProject.NONE);
-        return new RunningStack(
-                Optional.ofNullable(prometheusUrl).map(u -> new PrometheusClient(StackEndpoints.parse("--prometheus-url", u), TIMEOUT)),
-                Optional.ofNullable(grafanaUrl).map(u -> new GrafanaClient(StackEndpoints.parse("--grafana-url", u),
-                        targets.grafanaUser(), targets.grafanaPassword(), TIMEOUT)),
-                Optional.ofNullable(exporterUrl).map(u -> StackEndpoints.parse("--exporter-url", u)), new ExpositionScraper(TIMEOUT),
-                Optional.empty());
-    }
-
-    /** The project's published ports, found as verify finds them; a service it does not publish is not asked. */
-    private RunningStack fromProject(Map<String, String> env, RunningProject running) {
-        Optional<String> prometheus = running.published(StackEndpoints.PROMETHEUS, 9090);
-        Optional<String> grafana = running.published(StackEndpoints.GRAFANA, 3000);
-        Optional<String> exporter = running.published(StackEndpoints.EXPORTER, 9109);
-        if (prometheus.isEmpty() && grafana.isEmpty() && exporter.isEmpty()) {
-            throw new EnvironmentException("project " + project + " publishes no Prometheus, Grafana or exporter port: is it running?",
-                    "`peaktrade-obs shadow status -p " + project + "`, or give the URL options instead of -p");
+    /**
+     * What to ask: the URLs given, or the project's services as verify finds them (the shadow stack's
+     * service names and ports); a service the project does not publish is not asked.
+     */
+    private RunningStack running(Session session, Map<Role, String> urls) {
+        Endpoints found;
+        String name = project.given() ? project.name.strip() : null;
+        if (name != null) {
+            var request = new EndpointResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), name, urls, login.value());
+            found = EndpointResolver.resolve(request, session.env(), new EngineRunningProject(session.compose(), name));
+            if (Arrays.stream(Role.values()).allMatch(r -> found.found(r).isEmpty())) {
+                throw new EnvironmentException("project " + name + " publishes no Prometheus, Grafana or exporter port: is it running?",
+                        "`peaktrade-obs shadow status -p " + name + "`, or give the URL options instead of -p");
+            }
+        } else {
+            found = EndpointResolver.resolve(new EndpointResolver.Request(null, null, urls, login.value()), session.env(),
+                    RunningProject.NONE);
         }
-        VerifyTargets targets = TargetResolver.resolve(request(), env, project, running);
-        return new RunningStack(prometheus.map(p -> new PrometheusClient(targets.prometheus(), TIMEOUT)),
-                grafana.map(g -> new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), TIMEOUT)),
-                exporter.map(e -> targets.exporter()), new ExpositionScraper(TIMEOUT), Optional.of(project));
+        return new RunningStack(found.found(Role.PROMETHEUS).map(p -> new PrometheusClient(p.url(), TIMEOUT)),
+                found.found(Role.GRAFANA).map(g -> new GrafanaClient(g.url(), g.login().map(Login::user).orElse(null),
+                        g.login().map(Login::password).orElse(null), TIMEOUT)),
+                found.found(Role.EXPORTER).map(Endpoint::url), new ExpositionScraper(TIMEOUT), Optional.ofNullable(name));
     }
-
-    private TargetResolver.Request request() {
-        return new TargetResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), null, null, null, grafanaUser, grafanaPasswordFile);
-    }
-
 }

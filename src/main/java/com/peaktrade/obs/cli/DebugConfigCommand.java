@@ -9,7 +9,11 @@ import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.stack.AssetLocator;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.Endpoints;
+import java.net.URI;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.StackSettings;
 import java.io.PrintWriter;
@@ -33,14 +37,11 @@ import picocli.CommandLine.Spec;
                 + "Passwords are masked. Warnings go to stderr.",
             "--prometheus: the configuration the running Prometheus has loaded (GET /api/v1/status/config)."})
 final class DebugConfigCommand implements Callable<Integer> {
-    /** Output formats of this command; text is yaml. */
-    enum Format { yaml, json, text }
-
     @Spec
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "Compose file; repeat to merge several in order (default: the stack's files).")
@@ -56,12 +57,11 @@ final class DebugConfigCommand implements Callable<Integer> {
     @Option(names = "--prometheus", description = "Print the config the running Prometheus has loaded instead.")
     boolean prometheus;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL", description = "With --prometheus: ask this Prometheus (default: the project's).")
-    String prometheusUrl;
+    @Mixin
+    EndpointOptions.PrometheusUrl prometheusUrl;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
-            description = "Output format: yaml (also: text) or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    SnapshotFormat format;
 
     @Override
     public Integer call() {
@@ -69,27 +69,33 @@ final class DebugConfigCommand implements Callable<Integer> {
             return prometheusConfig();
         }
         if (files != null && !files.isEmpty()) {
-            if (project.stackName != null) {
+            if (selection.stackName != null) {
                 throw new ConfigException("--stack and -f do not go together", "give either the stack or the compose files");
             }
-            LoadResult result = new ComposeLoader().load(new LoadRequest(files, project.projectName, System.getenv(), envFile));
+            LoadResult result = new ComposeLoader().load(new LoadRequest(files, selection.project.name, System.getenv(), envFile));
             return print(result.project(), result.warnings(), null);
         }
-        try (DebugSession session = new DebugSession()) {
-            ProjectOption.Selection selection;
-            try {
-                selection = project.select(session::compose);
-            } catch (EnvironmentException noEngine) {
-                throw new ConfigException("cannot tell which stack runs without the Docker engine: " + noEngine.getMessage(),
-                        "name the stack: --stack shadow|grafana");
-            }
-            Map<String, String> env = session.env();
-            StackSettings settings = StackSettings.resolve(env, null, null);
-            AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
-            StackRunner.LoadedStack loaded = StackRunner.load(selection.stack(), selection.project(), assets, settings);
-            return print(loaded.project(), loaded.warnings(), "stack " + selection.stack().id() + ", project "
-                    + selection.project() + ", files " + selection.stack().composeFiles() + " from " + assets.source());
+        try (Session session = Session.open()) {
+            return stackModel(session);
         }
+    }
+
+    /** The selected stack's compose model, resolved with the assets and environment `up` uses. */
+    private int stackModel(Session session) {
+        StackSelection.Selection chosen;
+        try {
+            chosen = selection.select(session::compose, assetsDir);
+        } catch (EnvironmentException noEngine) {
+            throw new ConfigException("cannot tell which stack runs without the Docker engine: " + noEngine.getMessage(),
+                    "name the stack: --stack shadow|grafana");
+        }
+        Map<String, String> env = session.env();
+        AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
+        StackRunner.LoadedStack loaded = StackRunner.load(chosen.stack(), selection.contract.resolve(assetsDir).origin(),
+                chosen.project(), assets, StackSettings.resolve(env, null, null));
+        List<String> fileNames = chosen.stack().compose().stream().map(f -> Path.of(f).getFileName().toString()).toList();
+        return print(loaded.project(), loaded.warnings(), "stack " + chosen.stack().name() + ", project "
+                + chosen.project() + ", files " + fileNames + " from " + assets.source());
     }
 
     private int print(ComposeProject model, List<String> warnings, String source) {
@@ -100,7 +106,7 @@ final class DebugConfigCommand implements Callable<Integer> {
         warnings.forEach(warning -> err.println("warning: " + warning));
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? ComposeConfigWriter.toJson(model) : ComposeConfigWriter.toYaml(model));
+        out.print(format.json() ? ComposeConfigWriter.toJson(model) : ComposeConfigWriter.toYaml(model));
         out.flush();
         return 0;
     }
@@ -109,24 +115,22 @@ final class DebugConfigCommand implements Callable<Integer> {
         if (files != null && !files.isEmpty()) {
             throw new ConfigException("--prometheus and -f do not go together", "--prometheus asks the running Prometheus");
         }
-        try (DebugSession session = new DebugSession()) {
-            StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, null, null));
-            if (endpoints.prometheus() == null) {
-                throw new EnvironmentException("no Prometheus to ask: "
-                        + endpoints.unavailable().getOrDefault(StackEndpoints.PROMETHEUS, "no URL"),
-                        "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().id())
-                                + " up`) or give --prometheus-url");
-            }
-            String yaml = new PrometheusClient(endpoints.prometheus(), Duration.ofSeconds(5)).config().value();
+        try (Session session = Session.open()) {
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
+            URI base = endpoints.found(Role.PROMETHEUS).map(Endpoint::url).orElseThrow(() -> new EnvironmentException(
+                    "no Prometheus to ask: " + endpoints.whyNone(Role.PROMETHEUS, "no URL"),
+                    "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().name())
+                            + " up`) or give --prometheus-url"));
+            String yaml = new PrometheusClient(base, Duration.ofSeconds(5)).config().value();
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Format.json) {
+            if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("project", endpoints.project());
-                doc.put("prometheus", endpoints.prometheus().toString());
+                doc.put("prometheus", base.toString());
                 doc.put("yaml", yaml);
                 out.println(Json.write(doc));
             } else {
-                spec.commandLine().getErr().println("# effective config of Prometheus " + endpoints.prometheus()
+                spec.commandLine().getErr().println("# effective config of Prometheus " + base
                         + (endpoints.project() == null ? "" : " (project " + endpoints.project() + ")"));
                 out.print(yaml.endsWith("\n") ? yaml : yaml + "\n");
             }

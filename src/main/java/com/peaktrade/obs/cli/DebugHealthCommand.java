@@ -3,7 +3,9 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.checks.EndpointHealth;
 import com.peaktrade.obs.checks.HealthSnapshot;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.EndpointResolver;
+import com.peaktrade.obs.stack.Endpoints;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -28,16 +30,10 @@ final class DebugHealthCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL", description = "Prometheus to probe (default: the project's).")
-    String prometheusUrl;
-
-    @Option(names = "--grafana-url", paramLabel = "URL", description = "Grafana to probe (default: the project's).")
-    String grafanaUrl;
-
-    @Option(names = "--exporter-url", paramLabel = "URL", description = "Exporter /metrics to probe (default: the project's).")
-    String exporterUrl;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Option(names = "--app-url", paramLabel = "URL",
             description = "Also probe the web app's /metrics, e.g. http://127.0.0.1:8000/metrics.")
@@ -47,33 +43,37 @@ final class DebugHealthCommand implements Callable<Integer> {
             description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    SnapshotFormat format;
 
     @Override
     public Integer call() {
         Duration perRequest = Durations.parse(timeout);
-        URI app = appUrl == null ? null : StackEndpoints.parse("--app-url", appUrl);
-        try (DebugSession session = new DebugSession()) {
-            StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, grafanaUrl, exporterUrl));
-            List<EndpointHealth> lines = new HealthSnapshot(perRequest).probe(endpoints, app);
-            PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("project", endpoints.project());
-                doc.put("endpoints", lines.stream().map(DebugHealthCommand::json).toList());
-                out.println(Json.write(doc));
-            } else {
-                if (endpoints.project() != null) {
-                    out.println("project " + endpoints.project() + ":");
-                }
-                Table table = new Table("ENDPOINT", "OK", "STATUS", "LATENCY", "URL", "DETAIL");
-                lines.forEach(h -> table.row(h.name(), h.ok() ? "ok" : "FAIL", h.status() < 0 ? "-" : Integer.toString(h.status()),
-                        h.latency() == null ? "-" : h.latency().toMillis() + " ms", h.url(), h.detail()));
-                table.print(out);
-            }
+        URI app = appUrl == null ? null : EndpointResolver.parse("--app-url", appUrl);
+        try (Session session = Session.open()) {
+            Endpoints found = selection.endpoints(session, endpoints.roles(), endpoints.urls());
+            List<EndpointHealth> lines = new HealthSnapshot(perRequest).probe(found, app);
+            print(found.project(), lines);
             return !lines.isEmpty() && lines.stream().allMatch(EndpointHealth::ok) ? 0 : 1;
         }
+    }
+
+    private void print(String project, List<EndpointHealth> lines) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("project", project);
+            doc.put("endpoints", lines.stream().map(DebugHealthCommand::json).toList());
+            out.println(Json.write(doc));
+            return;
+        }
+        if (project != null) {
+            out.println("project " + project + ":");
+        }
+        Table table = new Table("ENDPOINT", "OK", "STATUS", "LATENCY", "URL", "DETAIL");
+        lines.forEach(h -> table.row(h.name(), h.ok() ? "ok" : "FAIL", h.status() < 0 ? "-" : Integer.toString(h.status()),
+                h.latency() == null ? "-" : h.latency().toMillis() + " ms", h.url(), h.detail()));
+        table.print(out);
     }
 
     private static Map<String, Object> json(EndpointHealth h) {

@@ -1,10 +1,8 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.check.Durations;
-import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ConfigException;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -22,7 +20,7 @@ final class DebugLogsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
     @Parameters(index = "0", paramLabel = "SERVICE", description = "Service name, e.g. grafana, prometheus-local.")
     String service;
@@ -41,10 +39,10 @@ final class DebugLogsCommand implements Callable<Integer> {
             throw new ConfigException("--tail must be 0 or more, got " + tail);
         }
         Instant from = since == null ? null : Instant.now().minus(Durations.parse(since));
-        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
-            ComposeEngine engine = new ComposeEngine(docker);
+        try (Session session = Session.open()) {
+            String project = selection.select(session::compose, null).project();
             PrintWriter out = spec.commandLine().getOut();
-            engine.logs(project.resolve(engine), service, tail, from).forEach(out::println);
+            session.compose().logs(project, service, tail, from).forEach(out::println);
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.docker.ContainerInspector;
+import com.peaktrade.obs.session.Session;
 import com.peaktrade.obs.stack.MountReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -25,34 +26,38 @@ final class DebugMountsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    SnapshotFormat format;
 
     @Option(names = "--no-listing", description = "Show mounts and flags only, not the listings.")
     boolean noListing;
 
     @Override
     public Integer call() {
-        try (DebugSession session = new DebugSession()) {
-            ProjectOption.Selection selection = project.select(session.compose());
+        try (Session session = Session.open()) {
+            StackSelection.Selection chosen = selection.select(session::compose, null);
             boolean local = session.engine().endpoint().local();
             List<MountReport.ContainerMounts> report = new MountReport(new ContainerInspector(session.engine()), local)
-                    .inspect(selection.project(), selection.stack() == null ? null : selection.stack().id());
-            PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("project", selection.project());
-                doc.put("containers", report.stream().map(this::json).toList());
-                out.println(Json.write(doc));
-            } else if (report.isEmpty()) {
-                out.println("project " + selection.project() + " has no containers; start it with `peaktrade-obs "
-                        + selection.stack().id() + " up`");
-            } else {
-                print(out, selection.project(), report);
-            }
+                    .inspect(chosen.project(), chosen.stack().name());
+            print(chosen, report);
             return !report.isEmpty() && report.stream().noneMatch(MountReport.ContainerMounts::flagged) ? 0 : 1;
+        }
+    }
+
+    private void print(StackSelection.Selection chosen, List<MountReport.ContainerMounts> report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("project", chosen.project());
+            doc.put("containers", report.stream().map(this::json).toList());
+            out.println(Json.write(doc));
+        } else if (report.isEmpty()) {
+            out.println("project " + chosen.project() + " has no containers; start it with `peaktrade-obs "
+                    + chosen.stack().name() + " up`");
+        } else {
+            print(out, chosen.project(), report);
         }
     }
 

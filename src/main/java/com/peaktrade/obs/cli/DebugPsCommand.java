@@ -2,10 +2,8 @@ package com.peaktrade.obs.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.ContainerStatus;
-import com.peaktrade.obs.docker.DockerEngine;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ps", mixinStandardHelpOptions = true,
@@ -26,20 +23,18 @@ final class DebugPsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    SnapshotFormat format;
 
     @Override
     public Integer call() throws Exception {
-        try (DockerEngine docker = DockerEngine.connect(UserEnvironment.load())) {
-            ComposeEngine engine = new ComposeEngine(docker);
-            String name = project.resolve(engine);
-            List<ContainerStatus> containers = engine.ps(name);
+        try (Session session = Session.open()) {
+            String name = selection.select(session::compose, null).project();
+            List<ContainerStatus> containers = session.compose().ps(name);
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
+            if (format.json()) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(Map.of("project", name, "containers", containers.stream().map(DebugPsCommand::json).toList())));
             } else if (containers.isEmpty()) {

@@ -3,7 +3,11 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.checks.PrometheusChecks;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.Target;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.Endpoints;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -15,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "targets", mixinStandardHelpOptions = true,
@@ -29,56 +32,67 @@ final class DebugTargetsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL",
-            description = "Ask this Prometheus (default: the project's prometheus-local published port).")
-    String prometheusUrl;
+    @Mixin
+    EndpointOptions.PrometheusUrl prometheusUrl;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    SnapshotFormat format;
 
     @Override
     public Integer call() {
-        try (DebugSession session = new DebugSession()) {
-            StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, null, null));
-            PrintWriter out = spec.commandLine().getOut();
-            URI base = endpoints.prometheus();
-            if (base == null) {
-                String why = endpoints.unavailable().getOrDefault(StackEndpoints.PROMETHEUS, "no Prometheus URL");
-                if (format == OutputFormat.JSON) {
-                    out.println(Json.write(Map.of("project", endpoints.project(), "error", why)));
-                } else {
-                    out.println("no Prometheus to ask: " + why + "; start it with `peaktrade-obs "
-                            + (endpoints.stack() == null ? "shadow" : endpoints.stack().id()) + " up`");
-                }
-                return 1;
+        try (Session session = Session.open()) {
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
+            Optional<URI> prometheus = endpoints.found(Role.PROMETHEUS).map(Endpoint::url);
+            if (prometheus.isEmpty()) {
+                return nothingToAsk(endpoints);
             }
-            List<Target> targets = new PrometheusClient(base, Duration.ofSeconds(5)).targets().value();
-            Instant now = Instant.now();
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("project", endpoints.project());
-                doc.put("prometheus", base.toString());
-                doc.put("targets", targets.stream().map(t -> json(t, now)).toList());
-                out.println(Json.write(doc));
-            } else {
-                out.println("Prometheus " + base + (endpoints.project() == null ? "" : " (project " + endpoints.project() + ")")
-                        + ": " + targets.size() + " active target" + (targets.size() == 1 ? "" : "s"));
-                if (!targets.isEmpty()) {
-                    Table table = new Table("JOB", "INSTANCE", "HEALTH", "LAST SCRAPE", "SCRAPE URL", "LAST ERROR");
-                    targets.forEach(t -> table.row(t.job(), t.instance(), t.health().toString(), age(t.lastScrape(), now),
-                            t.scrapeUrl(), t.lastError()));
-                    table.print(out);
-                }
-                for (Target t : targets) {
-                    if (t.health() == Target.Health.DOWN) {
-                        out.println("HINT " + t.job() + " " + t.instance() + ": " + PrometheusChecks.targetHint(t));
-                    }
-                }
-            }
-            return targets.stream().allMatch(Target::isUp) && !targets.isEmpty() ? 0 : 1;
+            return print(endpoints.project(), prometheus.get());
         }
+    }
+
+    private int nothingToAsk(Endpoints endpoints) {
+        PrintWriter out = spec.commandLine().getOut();
+        String why = endpoints.whyNone(Role.PROMETHEUS, "no Prometheus URL");
+        if (format.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("project", endpoints.project());
+            doc.put("error", why);
+            out.println(Json.write(doc));
+        } else {
+            out.println("no Prometheus to ask: " + why + "; start it with `peaktrade-obs "
+                    + (endpoints.stack() == null ? "shadow" : endpoints.stack().name()) + " up`");
+        }
+        return 1;
+    }
+
+    private int print(String project, URI base) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Target> targets = new PrometheusClient(base, Duration.ofSeconds(5)).targets().value();
+        Instant now = Instant.now();
+        if (format.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("project", project);
+            doc.put("prometheus", base.toString());
+            doc.put("targets", targets.stream().map(t -> json(t, now)).toList());
+            out.println(Json.write(doc));
+        } else {
+            out.println("Prometheus " + base + (project == null ? "" : " (project " + project + ")")
+                    + ": " + targets.size() + " active target" + (targets.size() == 1 ? "" : "s"));
+            if (!targets.isEmpty()) {
+                Table table = new Table("JOB", "INSTANCE", "HEALTH", "LAST SCRAPE", "SCRAPE URL", "LAST ERROR");
+                targets.forEach(t -> table.row(t.job(), t.instance(), t.health().toString(), age(t.lastScrape(), now),
+                        t.scrapeUrl(), t.lastError()));
+                table.print(out);
+            }
+            for (Target t : targets) {
+                if (t.health() == Target.Health.DOWN) {
+                    out.println("HINT " + t.job() + " " + t.instance() + ": " + PrometheusChecks.targetHint(t));
+                }
+            }
+        }
+        return targets.stream().allMatch(Target::isUp) && !targets.isEmpty() ? 0 : 1;
     }
 
     private static Map<String, Object> json(Target t, Instant now) {

@@ -26,33 +26,29 @@ final class GrafanaCommand implements Runnable {
 
     @Command(name = "up", mixinStandardHelpOptions = true, header = "Start the grafana stack (recreates containers, waits until running/healthy).")
     static final class Up extends StackUpCommand {
-        @Override
-        String stackName() {
-            return "grafana";
+        Up() {
+            super("grafana");
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the grafana stack; prints PASS/FAIL lines and RESULT=.")
     static final class Verify extends StackVerifyCommand {
-        @Override
-        String stackName() {
-            return "grafana";
+        Verify() {
+            super("grafana");
         }
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the grafana stack's containers, anonymous volumes and network.")
     static final class Down extends StackDownCommand {
-        @Override
-        String stackName() {
-            return "grafana";
+        Down() {
+            super("grafana");
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, header = "One-screen snapshot of the grafana stack: services, state, health, ports, URLs.")
     static final class Status extends StackStatusCommand {
-        @Override
-        String stackName() {
-            return "grafana";
+        Status() {
+            super("grafana");
         }
     }
 }

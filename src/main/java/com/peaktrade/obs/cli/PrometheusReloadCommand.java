@@ -7,7 +7,10 @@ import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.stack.ProjectPrometheus;
 import com.peaktrade.obs.stack.PrometheusReload;
-import com.peaktrade.obs.stack.StackEndpoints;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.Endpoint;
+import com.peaktrade.obs.stack.Endpoints;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,57 +35,57 @@ final class PrometheusReloadCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectOption project;
+    StackSelection selection;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL",
-            description = "Reload this Prometheus, not one of our projects' (never restarted).")
-    String prometheusUrl;
+    @Mixin
+    EndpointOptions.PrometheusUrl prometheusUrl;
 
     @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "60s",
             description = "How long to wait for Prometheus to be ready after a restart (default: ${DEFAULT-VALUE}).")
     String readyTimeout;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    SnapshotFormat format;
 
     @Override
     public Integer call() {
         Duration ready = Durations.parse(readyTimeout);
-        try (DebugSession session = new DebugSession()) {
-            StackEndpoints endpoints = session.endpoints(project, new StackEndpoints.Explicit(prometheusUrl, null, null));
-            ProjectPrometheus container = null;
-            if (endpoints.project() != null && prometheusUrl == null) {
-                container = ProjectPrometheus.find(new ContainerInspector(session.engine()), session.compose(), endpoints.project())
-                        .orElse(null);
-            }
-            if (endpoints.prometheus() == null) {
-                throw new EnvironmentException("no Prometheus to reload: "
-                        + endpoints.unavailable().getOrDefault(StackEndpoints.PROMETHEUS, "no URL"),
-                        "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().id())
-                                + " up`) or give --prometheus-url");
-            }
+        try (Session session = Session.open()) {
+            Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
+            Endpoint prometheus = endpoints.found(Role.PROMETHEUS).orElseThrow(() -> new EnvironmentException(
+                    "no Prometheus to reload: " + endpoints.whyNone(Role.PROMETHEUS, "no URL"),
+                    "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().name())
+                            + " up`) or give --prometheus-url"));
+            // only a Prometheus of our project is ours to validate inside and restart
+            ProjectPrometheus container = prometheus.origin() != Endpoint.Origin.PUBLISHED ? null
+                    : ProjectPrometheus.find(new ContainerInspector(session.engine()), session.compose(), endpoints.project())
+                            .orElse(null);
             // the reload blocks until Prometheus' first config load is done: allow for that
-            PrometheusClient client = new PrometheusClient(endpoints.prometheus(), Duration.ofSeconds(30));
+            PrometheusClient client = new PrometheusClient(prometheus.url(), Duration.ofSeconds(30));
             PrometheusReload.Result result = new PrometheusReload(ready).reload(client, container);
-            PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.JSON) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("project", endpoints.project());
-                doc.put("prometheus", endpoints.prometheus().toString());
-                doc.put("result", result.kind().name().toLowerCase(java.util.Locale.ROOT));
-                doc.put("ok", result.ok());
-                doc.put("message", result.message());
-                doc.put("steps", result.steps());
-                doc.put("hint", result.hint());
-                out.println(Json.write(doc));
-            } else {
-                result.steps().forEach(out::println);
-                out.println((result.ok() ? "OK " : "FAIL ") + result.message());
-                if (result.hint() != null) {
-                    out.println("NEXT " + result.hint());
-                }
-            }
+            print(endpoints.project(), prometheus.url().toString(), result);
             return result.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private void print(String project, String prometheus, PrometheusReload.Result result) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("project", project);
+            doc.put("prometheus", prometheus);
+            doc.put("result", result.kind().name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("ok", result.ok());
+            doc.put("message", result.message());
+            doc.put("steps", result.steps());
+            doc.put("hint", result.hint());
+            out.println(Json.write(doc));
+            return;
+        }
+        result.steps().forEach(out::println);
+        out.println((result.ok() ? "OK " : "FAIL ") + result.message());
+        if (result.hint() != null) {
+            out.println("NEXT " + result.hint());
         }
     }
 }

@@ -26,33 +26,29 @@ final class ShadowCommand implements Runnable {
 
     @Command(name = "up", mixinStandardHelpOptions = true, header = "Start the shadow stack (recreates containers, waits until running/healthy).")
     static final class Up extends StackUpCommand {
-        @Override
-        String stackName() {
-            return "shadow";
+        Up() {
+            super("shadow");
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, header = "Run the hard snapshot checks against the shadow stack; prints PASS/FAIL lines and RESULT=.")
     static final class Verify extends StackVerifyCommand {
-        @Override
-        String stackName() {
-            return "shadow";
+        Verify() {
+            super("shadow");
         }
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, header = "Stop and remove the shadow stack's containers, anonymous volumes and network.")
     static final class Down extends StackDownCommand {
-        @Override
-        String stackName() {
-            return "shadow";
+        Down() {
+            super("shadow");
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, header = "One-screen snapshot of the shadow stack: services, state, health, ports, URLs.")
     static final class Status extends StackStatusCommand {
-        @Override
-        String stackName() {
-            return "shadow";
+        Status() {
+            super("shadow");
         }
     }
 }

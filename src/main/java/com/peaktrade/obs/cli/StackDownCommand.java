@@ -1,19 +1,21 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.stack.StackRunner;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `shadow down` / `grafana down`: idempotent, strictly by the project label. */
-abstract class StackDownCommand implements Callable<Integer> {
+@Command(name = "down", mixinStandardHelpOptions = true)
+class StackDownCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
@@ -23,17 +25,22 @@ abstract class StackDownCommand implements Callable<Integer> {
     @Option(names = {"-v", "--volumes"}, description = "Also remove the project's named volumes.")
     boolean volumes;
 
-    /** The stack's name: a command group of the contract. */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackDownCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {
         String project = stackOptions.project(stackOptions.stack(stackName()));
         PrintWriter out = spec.commandLine().getOut();
-        var env = UserEnvironment.load();
-        try (ProjectLock lock = ProjectLocks.take(env, project, stackName() + " down", spec.commandLine().getErr());
-                DockerEngine docker = DockerEngine.connect(env)) {
-            var result = new StackRunner(new ComposeEngine(docker))
+        try (Session session = Session.open();
+                ProjectLock lock = ProjectLocks.take(session.env(), project, stackName() + " down", spec.commandLine().getErr())) {
+            var result = new StackRunner(session.compose())
                     .down(project, volumes, new TerminalUpListener(out, System.console() != null));
             out.println(result.nothingRemoved()
                     ? "project " + project + ": nothing to remove"

@@ -27,13 +27,13 @@ final class StackGroupCommand implements Runnable {
         CommandSpec group = CommandSpec.forAnnotatedObject(new StackGroupCommand()).name(name);
         group.usageMessage().header(stack.description().orElse("The " + name + " stack of the contract ("
                 + stack.where() + ")."));
-        group.addSubcommand("up", header(CommandSpec.forAnnotatedObject(new Up(name)),
+        group.addSubcommand("up", header(CommandSpec.forAnnotatedObject(new StackUpCommand(name)),
                 "Start the " + name + " stack (recreates containers, waits until running/healthy)."));
-        group.addSubcommand("verify", header(CommandSpec.forAnnotatedObject(new Verify(name)),
+        group.addSubcommand("verify", header(CommandSpec.forAnnotatedObject(new StackVerifyCommand(name)),
                 "Run the hard snapshot checks against the " + name + " stack; prints PASS/FAIL lines and RESULT=."));
-        group.addSubcommand("down", header(CommandSpec.forAnnotatedObject(new Down(name)),
+        group.addSubcommand("down", header(CommandSpec.forAnnotatedObject(new StackDownCommand(name)),
                 "Stop and remove the " + name + " stack's containers, anonymous volumes and network."));
-        group.addSubcommand("status", header(CommandSpec.forAnnotatedObject(new Status(name)),
+        group.addSubcommand("status", header(CommandSpec.forAnnotatedObject(new StackStatusCommand(name)),
                 "One-screen snapshot of the " + name + " stack: services, state, health, ports, URLs."));
         return group;
     }
@@ -41,61 +41,5 @@ final class StackGroupCommand implements Runnable {
     private static CommandSpec header(CommandSpec spec, String header) {
         spec.usageMessage().header(header);
         return spec;
-    }
-
-    @Command(name = "up", mixinStandardHelpOptions = true)
-    static final class Up extends StackUpCommand {
-        private final String name;
-
-        Up(String name) {
-            this.name = name;
-        }
-
-        @Override
-        String stackName() {
-            return name;
-        }
-    }
-
-    @Command(name = "verify", mixinStandardHelpOptions = true)
-    static final class Verify extends StackVerifyCommand {
-        private final String name;
-
-        Verify(String name) {
-            this.name = name;
-        }
-
-        @Override
-        String stackName() {
-            return name;
-        }
-    }
-
-    @Command(name = "down", mixinStandardHelpOptions = true)
-    static final class Down extends StackDownCommand {
-        private final String name;
-
-        Down(String name) {
-            this.name = name;
-        }
-
-        @Override
-        String stackName() {
-            return name;
-        }
-    }
-
-    @Command(name = "status", mixinStandardHelpOptions = true)
-    static final class Status extends StackStatusCommand {
-        private final String name;
-
-        Status(String name) {
-            this.name = name;
-        }
-
-        @Override
-        String stackName() {
-            return name;
-        }
     }
 }

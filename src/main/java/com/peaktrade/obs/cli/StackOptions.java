@@ -6,7 +6,6 @@ import com.peaktrade.obs.contract.StackChoice;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.StackSettings;
-import com.peaktrade.obs.stack.UserEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +14,8 @@ import picocli.CommandLine.Option;
 
 /** Options shared by `STACK up|down|status`: project, assets directory, contract. */
 final class StackOptions {
-    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
-            description = "Compose project name (default: the stack's project in the contract, e.g. peaktrade-shadow-mvs / "
-                    + "peaktrade-grafana-local).")
-    String projectName;
+    @Mixin
+    ProjectOption project;
 
     @Option(names = "--assets-dir", paramLabel = "DIR",
             description = "Directory with compose/, prometheus/, grafana/ (default: the current directory when it "
@@ -44,14 +41,13 @@ final class StackOptions {
     }
 
     String project(StackDefinition stack) {
-        return projectName == null || projectName.isBlank() ? stack.project() : projectName;
+        return project.or(stack);
     }
 
-    StackRunner.LoadedStack load(String name, String bind, Path passwordFile) {
-        Map<String, String> env = UserEnvironment.load();
+    StackRunner.LoadedStack load(Map<String, String> env, String name, String bind, Path passwordFile) {
         StackDefinition stack = stack(name);
         StackSettings settings = StackSettings.resolve(env, bind, passwordFile);
         AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
-        return StackRunner.load(stack, contract().origin(), projectName, assets, settings);
+        return StackRunner.load(stack, contract().origin(), project.or(stack), assets, settings);
     }
 }

@@ -3,26 +3,27 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.stack.StackRunner;
-import com.peaktrade.obs.stack.UserEnvironment;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `STACK up` (shadow, grafana or a stack of the contract): one command that brings the stack up and says what to do next. */
-abstract class StackUpCommand implements Callable<Integer> {
+@Command(name = "up", mixinStandardHelpOptions = true)
+class StackUpCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
@@ -42,25 +43,29 @@ abstract class StackUpCommand implements Callable<Integer> {
             description = "How long to wait for every service to run and be healthy (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    /** The stack's name: a command group of the contract. */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackUpCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {
         Duration wait = Durations.parse(timeout);
         long start = System.nanoTime();
-        // Connecting (client set-up, /version) overlaps reading the compose files: it is on the
-        // path to the first container start, and so to the first scrape.
-        CompletableFuture<DockerEngine> connecting = CompletableFuture.supplyAsync(() -> DockerEngine.connect(UserEnvironment.load()));
-        try {
-            return up(wait, start, connecting);
-        } finally {
-            connecting.thenAccept(DockerEngine::close); // closed once done, whether or not it was used
+        try (Session session = Session.open()) {
+            // Connecting (client set-up, /version) overlaps reading the compose files: it is on the
+            // path to the first container start, and so to the first scrape.
+            session.connectAhead();
+            return up(wait, start, session);
         }
     }
 
-    private Integer up(Duration wait, long start, CompletableFuture<DockerEngine> connecting) {
-        StackRunner.LoadedStack loaded = stackOptions.load(stackName(), bind, passwordFile);
+    private Integer up(Duration wait, long start, Session session) {
+        StackRunner.LoadedStack loaded = stackOptions.load(session.env(), stackName(), bind, passwordFile);
         StackDefinition stack = stackOptions.stack(stackName());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -81,9 +86,9 @@ abstract class StackUpCommand implements Callable<Integer> {
             err.flush();
         });
         try (ProjectLock lock = ProjectLocks.take(loaded.settings().environment(), project, stackName() + " up", err)) {
-            DockerEngine docker = connected(connecting); // closed by call()
+            ComposeEngine compose = session.compose();
             Runtime.getRuntime().addShutdownHook(interrupted);
-            var runner = new StackRunner(new ComposeEngine(docker));
+            var runner = new StackRunner(compose);
             runner.up(loaded, wait, new TerminalUpListener(out, System.console() != null));
         } finally {
             removeHook(interrupted);
@@ -98,14 +103,6 @@ abstract class StackUpCommand implements Callable<Integer> {
                 + (stackOptions.contract.file == null ? "" : " --contract " + stackOptions.contract.file)
                 + (stackOptions.assetsDir == null ? "" : " --assets-dir " + stackOptions.assetsDir));
         return 0;
-    }
-
-    private static DockerEngine connected(CompletableFuture<DockerEngine> connecting) {
-        try {
-            return connecting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     private static void removeHook(Thread hook) {

@@ -1,28 +1,16 @@
 package com.peaktrade.obs.cli;
 
-import com.peaktrade.obs.check.CheckRunner;
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.check.Report;
 import com.peaktrade.obs.check.RunOptions;
 import com.peaktrade.obs.check.Status;
-import com.peaktrade.obs.checks.VerifyContext;
-import com.peaktrade.obs.contract.Contract;
-import com.peaktrade.obs.contract.StackChoice;
-import com.peaktrade.obs.contract.StackDefinition;
-import com.peaktrade.obs.checks.VerifySuite;
-import com.peaktrade.obs.docker.ComposeEngine;
-import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ExitCodes;
-import com.peaktrade.obs.stack.EngineRunningProject;
-import com.peaktrade.obs.stack.RunningProject;
-import com.peaktrade.obs.stack.TargetResolver;
-import com.peaktrade.obs.stack.UserEnvironment;
-import com.peaktrade.obs.stack.VerifyTargets;
+import com.peaktrade.obs.session.Session;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,33 +21,21 @@ import picocli.CommandLine.Spec;
  * JUnit) with RESULT= last. Exit 0 when every required check passed, 1 when one failed, 3 when
  * the Docker engine it needs is unreachable.
  */
-abstract class StackVerifyCommand implements Callable<Integer> {
+@Command(name = "verify", mixinStandardHelpOptions = true)
+class StackVerifyCommand implements Callable<Integer> {
+    private final String stackName;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
-            description = "Compose project to check (default: the stack's; its published ports and Grafana credentials are "
-                    + "read from the running containers).")
-    String projectName;
+    @Mixin
+    ProjectOption project;
 
-    @Option(names = "--prometheus-url", paramLabel = "URL", description = "Prometheus to check (also PROM_URL).")
-    String prometheusUrl;
+    @Mixin
+    EndpointOptions endpoints;
 
-    @Option(names = "--grafana-url", paramLabel = "URL", description = "Grafana to check (also GRAFANA_URL).")
-    String grafanaUrl;
-
-    @Option(names = "--exporter-url", paramLabel = "URL", description = "Exporter /metrics to check (also EXPORTER_URL).")
-    String exporterUrl;
-
-    @Option(names = "--grafana-user", paramLabel = "USER", description = "Grafana user (default: GRAFANA_ADMIN_USER, else the running container's, else admin).")
-    String grafanaUser;
-
-    @Option(names = "--grafana-password-file", paramLabel = "FILE",
-            description = "File with the Grafana password (default: GRAFANA_AUTH=user:pass, GRAFANA_ADMIN_PASSWORD, the running container's, admin).")
-    Path grafanaPasswordFile;
-
-
-
+    @Mixin
+    GrafanaLoginOptions login;
 
     @Option(names = "--assets-dir", paramLabel = "DIR",
             description = "Directory whose peaktrade-obs.yaml is the contract (default: the current directory when it is a "
@@ -83,82 +59,27 @@ abstract class StackVerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output;
 
-    /** The stack's name: a command group of the contract (shadow, grafana or one of a team's). */
-    abstract String stackName();
+    /** A command of the stack {@code stackName}: a command group of the contract (shadow, grafana or one of a team's). */
+    StackVerifyCommand(String stackName) {
+        this.stackName = stackName;
+    }
+
+    String stackName() {
+        return stackName;
+    }
 
     @Override
     public Integer call() {
-        Map<String, String> env = UserEnvironment.load();
-        boolean urlsOnly = prometheusUrl != null || grafanaUrl != null || env.containsKey("PROM_URL") || env.containsKey("GRAFANA_URL");
-        Contract inForce = contract.resolve(assetsDir);
-        StackDefinition stack = StackChoice.of(inForce, stackName(), BuiltInStacks.definition(stackName()), urlsOnly);
-        var request = new TargetResolver.Request(stack, prometheusUrl, grafanaUrl, exporterUrl, grafanaUser, grafanaPasswordFile);
-        boolean useEngine = projectName != null || !urlsOnly;
-        String project = useEngine ? (projectName == null ? stack.project() : projectName) : null;
         output.validate();
         RunOptions options = new RunOptions(timeout == null ? null : Durations.parse(timeout), Durations.parseAll(budgets),
                 noWait, RunOptions.DEFAULT_PARALLELISM);
-
-        LazyEngine engine = useEngine ? new LazyEngine(env) : null;
-        try {
-            RunningProject running = RunningProject.NONE;
-            if (engine != null && engine.tryConnect()) {
-                running = new EngineRunningProject(new ComposeEngine(engine.get()), project);
-            }
-            VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
-            VerifyContext context = VerifyContext.of(stack, inForce, targets, running, engine);
-            VerifySuite.Plan plan = VerifySuite.plan(context);
-            Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes());
+        try (Session session = Session.open()) {
+            VerifyPlan verify = VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, endpoints.urls(),
+                    login.value());
+            Report report = verify.run(options);
             output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
             return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();
-        } finally {
-            if (engine != null) {
-                engine.close();
-            }
         }
     }
-
-    /** Connects once, on first use; docker.daemon reports a failure to connect as its FAIL. */
-    static final class LazyEngine implements Supplier<DockerEngine>, AutoCloseable {
-        private final Map<String, String> env;
-        private DockerEngine engine;
-        private RuntimeException failure;
-
-        LazyEngine(Map<String, String> env) {
-            this.env = env;
-        }
-
-        synchronized boolean tryConnect() {
-            try {
-                get();
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-
-        @Override
-        public synchronized DockerEngine get() {
-            if (engine == null && failure == null) {
-                try {
-                    engine = DockerEngine.connect(env);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return engine;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (engine != null) {
-                engine.close();
-            }
-        }
-    }
-
 }

@@ -11,6 +11,14 @@ public interface RunningProject {
     /** A service container's environment (from its config). */
     Map<String, String> environment(String service);
 
+    /**
+     * Why the project publishes no port for a service, when it can tell, e.g. "container
+     * p-grafana-1 is exited (exit code 137)" or "project p has no grafana container".
+     */
+    default Optional<String> absence(String service, int containerPort) {
+        return Optional.empty();
+    }
+
     RunningProject NONE = new RunningProject() {
         @Override
         public Optional<String> published(String service, int containerPort) {

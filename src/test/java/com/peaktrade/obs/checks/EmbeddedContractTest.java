@@ -23,7 +23,6 @@ import com.peaktrade.obs.lint.Rule;
 import com.peaktrade.obs.lint.Rules;
 import com.peaktrade.obs.stack.Stack;
 import com.peaktrade.obs.stack.Stacks;
-import com.peaktrade.obs.stack.StackEndpoints;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,11 +169,11 @@ class EmbeddedContractTest {
         assertThat(List.of(fallback.datasource(), fallback.promql())).containsExactly("peaktrade-prometheus-local", "up");
     }
 
-    /** Service names as StackEndpoints has them; ports and variables as the compose files publish them. */
+    /** Service names as the compose files have them; ports and variables as they publish them. */
     @Test
     void theServicesAreTheComposeFilesPublishedPorts() throws Exception {
-        Map<StackService.Role, String> names = Map.of(StackService.Role.PROMETHEUS, StackEndpoints.PROMETHEUS,
-                StackService.Role.GRAFANA, StackEndpoints.GRAFANA, StackService.Role.EXPORTER, StackEndpoints.EXPORTER);
+        Map<StackService.Role, String> names = Map.of(StackService.Role.PROMETHEUS, "prometheus-local",
+                StackService.Role.GRAFANA, "grafana", StackService.Role.EXPORTER, "shadow-mvs-exporter");
         Map<String, Matcher> published = publishedPorts();
         for (StackDefinition stack : EMBEDDED.stacks().entries()) {
             for (StackService s : stack.services().values()) {

@@ -47,6 +47,21 @@ class ContractStackCommandsTest {
     }
 
     @Test
+    void debugCommandsTakeTheirStackFromTheContract(@TempDir Path dir) throws Exception {
+        Path contract = teamContract(dir);
+        Files.writeString(dir.resolve("compose/prometheus-local.yaml"), "services:\n  prometheus-local:\n    image: prom/prometheus\n");
+        Files.writeString(dir.resolve("compose/grafana.yaml"), "services:\n  grafana:\n    image: grafana/grafana\n");
+        CliRun config = CliRun.of("debug", "config", "--contract", contract.toString(), "--stack", "team");
+        assertThat(config.exitCode()).as(config.toString()).isZero();
+        assertThat(config.out()).startsWith("name: team-obs\n").contains("  grafana:", "  prometheus-local:");
+        assertThat(config.err()).contains("# stack team, project team-obs, files [prometheus-local.yaml, grafana.yaml]");
+
+        CliRun unknown = CliRun.of("debug", "health", "--contract", contract.toString(), "--stack", "shadow");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no stack shadow in the contract (its stacks: team)");
+    }
+
+    @Test
     void completionOffersTheContractsStacks(@TempDir Path dir) throws Exception {
         Path contract = teamContract(dir);
         CliRun completion = CliRun.of("generate-completion", "--contract", contract.toString());

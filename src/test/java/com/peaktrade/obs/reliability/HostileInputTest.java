@@ -90,7 +90,7 @@ class HostileInputTest {
                 "--grafana-password-file", "/nonexistent/pw"));
         cases.add(cli("empty password file", "is empty", "grafana", "verify", "--grafana-url", "http://127.0.0.1:1",
                 "--grafana-password-file", "EMPTY_PASSWORD_FILE"));
-        cases.add(cli("malformed GRAFANA_AUTH is covered by TargetResolverTest; bad --color here", "--color", "--color=sometimes", "lint"));
+        cases.add(cli("malformed GRAFANA_AUTH is covered by EndpointResolverTest; bad --color here", "--color", "--color=sometimes", "lint"));
         cases.add(cli("negative tail", "--tail", "debug", "logs", "grafana", "-p", "x", "--tail", "-3"));
         cases.add(cli("bad since", "", "debug", "logs", "grafana", "-p", "x", "--since", "yesterday"));
         cases.add(cli("unknown subcommand", "Unmatched argument", "shadow", "restart"));

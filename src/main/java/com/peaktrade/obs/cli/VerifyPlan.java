@@ -1,0 +1,44 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.check.CheckRunner;
+import com.peaktrade.obs.check.Report;
+import com.peaktrade.obs.check.RunOptions;
+import com.peaktrade.obs.checks.VerifyContext;
+import com.peaktrade.obs.checks.VerifySuite;
+import com.peaktrade.obs.contract.Contract;
+import com.peaktrade.obs.contract.StackChoice;
+import com.peaktrade.obs.contract.StackDefinition;
+import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.EndpointResolver;
+import com.peaktrade.obs.stack.Endpoints;
+import com.peaktrade.obs.stack.EngineRunningProject;
+import com.peaktrade.obs.stack.RunningProject;
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * What one `STACK verify` checks, where, and against which contract: URL mode (a URL given, no -p:
+ * no Docker) or a project (-p, else the stack's), its endpoints resolved by the one resolver.
+ */
+record VerifyPlan(StackDefinition stack, Endpoints endpoints, VerifySuite.Plan plan) {
+
+    static VerifyPlan of(Session session, String stackName, Contract contract, ProjectOption project, Map<Role, String> urls,
+            EndpointResolver.LoginOptions login) {
+        boolean urlMode = EndpointResolver.anyUrl(EnumSet.allOf(Role.class), urls, session.env()) && !project.given();
+        StackDefinition stack = StackChoice.of(contract, stackName, BuiltInStacks.definition(stackName), urlMode);
+        String name = urlMode ? null : project.or(stack);
+        RunningProject running = name != null && session.engineReachable()
+                ? new EngineRunningProject(new ComposeEngine(session.engine()), name) : RunningProject.NONE;
+        Endpoints endpoints = EndpointResolver.resolve(new EndpointResolver.Request(stack, name, urls, login), session.env(), running);
+        VerifyContext context = VerifyContext.of(stack, contract, endpoints.verifyTargets(), running, urlMode ? null : session);
+        return new VerifyPlan(stack, endpoints, VerifySuite.plan(context));
+    }
+
+    /** Runs the checks; the report notes the defaulted endpoints first, then what the contract expects nothing of. */
+    Report run(RunOptions options) {
+        return new CheckRunner().run(stack.name() + ".verify", plan.checks(), options)
+                .withNotes("endpoint", endpoints.defaultedNotes()).withNotes(plan.notes());
+    }
+}
