@@ -1,6 +1,5 @@
 package com.peaktrade.obs.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ConfigMount;
 import com.peaktrade.obs.compose.ConfigSpec;
@@ -22,23 +21,24 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * commons-compress, which docker-java itself uses for archives.
  */
 final class ConfigDelivery {
-    private final DockerClient docker;
+    private final EngineCalls calls;
 
-    ConfigDelivery(DockerClient docker) {
-        this.docker = docker;
+    ConfigDelivery(EngineCalls calls) {
+        this.calls = calls;
     }
 
-    void deliver(ComposeProject project, ServiceSpec service, String containerId) {
+    void deliver(ComposeProject project, ServiceSpec service, String containerId, String containerName) {
         for (ConfigMount config : service.configs()) {
             ConfigSpec spec = project.configs().get(config.source());
             if (spec == null || !spec.isCopied()) {
                 continue;
             }
-            docker.copyArchiveToContainerCmd(containerId)
-                    .withRemotePath("/")
-                    .withTarInputStream(new ByteArrayInputStream(archive(config, spec.content())))
-                    .withCopyUIDGID(config.uid() != null || config.gid() != null)
-                    .exec();
+            calls.run("copy config " + config.source() + " into container " + containerName,
+                    docker -> docker.copyArchiveToContainerCmd(containerId)
+                            .withRemotePath("/")
+                            .withTarInputStream(new ByteArrayInputStream(archive(config, spec.content())))
+                            .withCopyUIDGID(config.uid() != null || config.gid() != null)
+                            .exec());
         }
     }
 

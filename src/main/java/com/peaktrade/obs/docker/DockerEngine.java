@@ -116,6 +116,11 @@ public final class DockerEngine implements AutoCloseable {
         return client;
     }
 
+    /** The engine's calls, each failure translated and naming this engine (see {@link EngineCalls}). */
+    EngineCalls calls() {
+        return new EngineCalls(client, "the Docker engine at " + endpoint, failure -> transport.explain(failure, true));
+    }
+
     public DockerEndpoint endpoint() {
         return endpoint;
     }

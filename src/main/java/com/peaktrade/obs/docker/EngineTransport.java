@@ -106,11 +106,19 @@ final class EngineTransport implements AutoCloseable {
      * client: a certificate the other side or we refused, or ssh's own words.
      */
     Optional<EnvironmentException> explain(Throwable failure) {
+        return explain(failure, false);
+    }
+
+    /**
+     * As {@link #explain(Throwable)}; once the engine has answered ({@code answeredBefore}), a
+     * connection that breaks is no longer read as a refused certificate: the engine went away.
+     */
+    Optional<EnvironmentException> explain(Throwable failure, boolean answeredBefore) {
         if (relay != null && relay.lastFailure() != null) {
             return Optional.of(sshFailure(relay.lastFailure(), failure));
         }
         if (tls != null) {
-            return tlsFailure(failure);
+            return tlsFailure(failure, !answeredBefore);
         }
         return Optional.empty();
     }
@@ -137,7 +145,7 @@ final class EngineTransport implements AutoCloseable {
                 + ") failed: " + said.lines().reduce((a, b) -> a + " / " + b).orElse(said), hint, failure);
     }
 
-    private Optional<EnvironmentException> tlsFailure(Throwable failure) {
+    private Optional<EnvironmentException> tlsFailure(Throwable failure, boolean guessRefusal) {
         boolean handshake = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String msg = String.valueOf(t.getMessage());
@@ -171,7 +179,7 @@ final class EngineTransport implements AutoCloseable {
             // TLS 1.3: the engine checks the client's certificate after the handshake and just hangs up
             handshake |= t instanceof java.net.SocketException && (msg.contains("Broken pipe") || msg.contains("reset"));
         }
-        return handshake ? Optional.of(tlsError("the engine closed the TLS connection (" + DockerEngine.rootMessage(failure)
+        return handshake && guessRefusal ? Optional.of(tlsError("the engine closed the TLS connection (" + DockerEngine.rootMessage(failure)
                 + "); it most likely refused this client's certificate",
                 "use a cert.pem/key.pem signed by the CA the engine trusts (its --tlscacert); files in " + tls.dir(), failure))
                 : Optional.empty();
