@@ -17,18 +17,21 @@ import java.util.Optional;
 public final class ComposeEngine {
     private final EngineCalls calls;
     private final ProjectQuery query;
+    private final boolean engineSeesOurFiles;
 
     public ComposeEngine(DockerEngine engine) {
-        this(engine.calls());
+        this(engine.calls(), engine.endpoint().local());
     }
 
+    /** A client made elsewhere (tests) reaches an engine on this machine. */
     public ComposeEngine(DockerClient docker) {
-        this(EngineCalls.of(docker));
+        this(EngineCalls.of(docker), true);
     }
 
-    private ComposeEngine(EngineCalls calls) {
+    private ComposeEngine(EngineCalls calls, boolean engineSeesOurFiles) {
         this.calls = calls;
         this.query = new ProjectQuery(calls);
+        this.engineSeesOurFiles = engineSeesOurFiles;
     }
 
     /** Options of `up`, with compose's meaning. */
@@ -49,10 +52,11 @@ public final class ComposeEngine {
      * Brings the project up: pre-flight (creates nothing on failure), pulls missing images, creates
      * networks and volumes, (re)creates containers whose config changed, starts them in dependency
      * order (independent services at once) and waits until each runs (and is healthy where it has a
-     * healthcheck).
+     * healthcheck). On an engine on another machine the stack's files are copied into the containers
+     * instead of bind-mounted ({@link FileCopies}).
      */
     public List<ContainerStatus> up(ComposeProject project, UpOptions options, UpListener listener) {
-        return new ComposeUp(calls, query).up(project, options, listener);
+        return new ComposeUp(calls, query, !engineSeesOurFiles).up(project, options, listener);
     }
 
     /** Stops and removes the project's containers, its networks, and with removeVolumes its named volumes. */

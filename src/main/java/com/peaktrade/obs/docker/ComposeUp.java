@@ -38,8 +38,11 @@ final class ComposeUp {
     private final Readiness readiness;
     private final ImagePuller puller;
     private final ConfigDelivery configs;
+    private final boolean copyFiles;
 
-    ComposeUp(EngineCalls calls, ProjectQuery query) {
+    /** @param copyFiles the engine runs on another machine: copy the stack's files instead of bind-mounting them */
+    ComposeUp(EngineCalls calls, ProjectQuery query, boolean copyFiles) {
+        this.copyFiles = copyFiles;
         this.calls = calls;
         this.query = query;
         this.removal = new ComposeDown(calls, query);
@@ -208,13 +211,14 @@ final class ComposeUp {
     private String converge(ComposeProject project, ServiceSpec service, String imageId, ComposeEngine.UpOptions options,
             UpListener listener) {
         String name = ContainerSpecs.containerName(project, service.name());
+        List<FileCopies.Copy> copies = copyFiles ? FileCopies.of(project, service) : List.of();
         List<Bind> keptAnonymous = List.of();
         Optional<InspectContainerResponse> existing = calls.find("inspect container " + name,
                 docker -> docker.inspectContainerCmd(name).exec());
         if (existing.isPresent()) {
             InspectContainerResponse old = existing.get();
             Map<String, String> labels = old.getConfig().getLabels();
-            boolean same = service.configHash().equals(labels.get(ComposeLabels.CONFIG_HASH))
+            boolean same = FileCopies.configHash(service, copies).equals(labels.get(ComposeLabels.CONFIG_HASH))
                     && (imageId == null || imageId.equals(labels.get(ComposeLabels.IMAGE)));
             if (same && !options.forceRecreate() && !options.renewAnonVolumes()) {
                 listener.step("container " + name + " up to date");
@@ -226,7 +230,7 @@ final class ComposeUp {
             removal.remove(old.getId(), name, options.renewAnonVolumes(), Duration.ofSeconds(10));
             listener.step("container " + name + " removed for recreation");
         }
-        String id = create(project, service, name, imageId, keptAnonymous);
+        String id = create(project, service, name, imageId, keptAnonymous, copies, listener);
         listener.step("container " + name + " created");
         return id;
     }
@@ -248,17 +252,21 @@ final class ComposeUp {
     }
 
     private String create(ComposeProject project, ServiceSpec service, String name, String imageId,
-            List<Bind> keptAnonymous) {
+            List<Bind> keptAnonymous, List<FileCopies.Copy> copies, UpListener listener) {
         List<String> networkKeys = CreateRequest.networkKeys(service);
         String id = calls.get("create container " + name, docker -> CreateRequest.fill(docker.createContainerCmd(service.image()),
-                project, service, imageId, keptAnonymous).exec().getId());
+                project, service, imageId, keptAnonymous, copies).exec().getId());
         for (String key : networkKeys.subList(1, networkKeys.size())) {
             String network = ContainerSpecs.networkName(project, key);
             calls.run("connect container " + name + " to network " + network, docker -> docker.connectToNetworkCmd()
                     .withContainerId(id).withNetworkId(network)
                     .withContainerNetwork(new ContainerNetwork().withAliases(service.name(), name)).exec());
         }
-        configs.deliver(project, service, id, name);
+        configs.deliver(project, service, id, name, copies);
+        if (!copies.isEmpty()) {
+            listener.step("container " + name + ": " + copies.size() + " file" + (copies.size() == 1 ? "" : "s")
+                    + " copied in (the engine is not on this machine)");
+        }
         return id;
     }
 

@@ -152,8 +152,13 @@ public final class ContainerInspector {
                         m.getDestination() == null ? "" : m.getDestination().getPath(), !Boolean.TRUE.equals(m.getRW())));
             }
         }
-        mounts.sort(Comparator.comparing(ContainerMount::target));
         var config = i.getConfig();
+        if (config != null && config.getLabels() != null) {
+            for (FileCopies.Copy copy : FileCopies.fromLabel(config.getLabels().get(FileCopies.LABEL))) {
+                mounts.add(new ContainerMount(ContainerMount.COPY, copy.source().toString(), copy.target(), true));
+            }
+        }
+        mounts.sort(Comparator.comparing(ContainerMount::target));
         List<String> entrypoint = config == null || config.getEntrypoint() == null ? List.of() : Arrays.asList(config.getEntrypoint());
         List<String> command = i.getArgs() == null ? List.of() : Arrays.asList(i.getArgs());
         return new ContainerDetails(service, name, i.getId(), image, running, state == null ? "unknown" : state.getStatus(),

@@ -161,6 +161,42 @@ class TlsEngineIT {
     }
 
     @Test
+    void theShadowStackComesUpThroughTlsWithItsFilesCopiedInInsteadOfBindMountedAndVerifyPasses(TestEngine engine) {
+        Path client = ca.issue(pki.resolve("client-shadow"), "client", false, KeyForm.PKCS8_RSA, 2);
+        String project = engine.project() + "-shadow";
+        Map<String, String> env = engine.stackEnv(pki);
+        env.putAll(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port, "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", client.toString()));
+        try {
+            long started = System.nanoTime();
+            var up = CliProcess.run(env, pki, "shadow", "up", "-p", project);
+            System.out.println("[timing] shadow up over TLS, files copied: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            assertThat(up.exitCode()).as(up.toString()).isZero();
+
+            for (String service : List.of("grafana", "prometheus-local", "shadow-mvs-exporter")) {
+                var mounts = CliProcess.exec(List.of("docker", "inspect", "--format",
+                        "{{range .Mounts}}{{.Type}} {{.Source}} -> {{.Destination}};{{end}}", project + "-" + service + "-1"),
+                        Map.of(), pki, 1);
+                assertThat(mounts.exitCode()).as(mounts.toString()).isZero();
+                assertThat(mounts.out()).as(service + "'s mounts").doesNotContain("bind ");
+            }
+            var verify = CliProcess.run(env, pki, "shadow", "verify", "-p", project);
+            assertThat(verify.out()).as(verify.toString()).endsWith("RESULT=PASS\n");
+
+            var shown = CliProcess.run(env, pki, "debug", "mounts", "-p", project, "--no-listing");
+            assertThat(shown.exitCode()).as(shown.toString()).isZero();
+            assertThat(shown.out()).as(shown.toString())
+                    .containsPattern("copy /\\S+/grafana/provisioning → /etc/grafana/provisioning \\(ro\\)  \\d+ entries")
+                    .containsPattern("copy /\\S+/prometheus/prometheus-shadow.yml → /etc/prometheus/prometheus.yml \\(ro\\)  1 entry")
+                    .containsPattern("copy /\\S+\\.jar → /opt/peaktrade-obs/peaktrade-obs.jar \\(ro\\)");
+
+            var down = CliProcess.run(env, pki, "shadow", "down", "-p", project);
+            assertThat(down.exitCode()).as(down.toString()).isZero();
+        } finally {
+            TestEngine.removeByLabel(engine.docker(), TestEngine.PROJECT_LABEL + "=" + project);
+        }
+    }
+
+    @Test
     void theEngineDroppedInTheMiddleOfUpIsExit3NamingItAndTheNextUpAndDownCleanUp(TestEngine engine) throws Exception {
         Path client = ca.issue(pki.resolve("client-drop"), "client", false, KeyForm.PKCS8_RSA, 2);
         int dropPort = RemoteEngineFixture.freePort();
