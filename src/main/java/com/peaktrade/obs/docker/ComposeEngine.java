@@ -18,20 +18,22 @@ public final class ComposeEngine {
     private final EngineCalls calls;
     private final ProjectQuery query;
     private final boolean engineSeesOurFiles;
+    private final PortReach ports;
 
     public ComposeEngine(DockerEngine engine) {
-        this(engine.calls(), engine.endpoint().local());
+        this(engine.calls(), engine.endpoint().local(), engine.ports());
     }
 
     /** A client made elsewhere (tests) reaches an engine on this machine. */
     public ComposeEngine(DockerClient docker) {
-        this(EngineCalls.of(docker), true);
+        this(EngineCalls.of(docker), true, PortReach.here());
     }
 
-    private ComposeEngine(EngineCalls calls, boolean engineSeesOurFiles) {
+    private ComposeEngine(EngineCalls calls, boolean engineSeesOurFiles, PortReach ports) {
         this.calls = calls;
         this.query = new ProjectQuery(calls);
         this.engineSeesOurFiles = engineSeesOurFiles;
+        this.ports = ports;
     }
 
     /** Options of `up`, with compose's meaning. */
@@ -69,12 +71,15 @@ public final class ComposeEngine {
         return query.ps(project);
     }
 
-    /** One listing of the project's containers, for several questions about ports and environment. */
+    /**
+     * One listing of the project's containers, for several questions about ports and environment;
+     * its ports are where this machine reaches them (through a tunnel for an ssh engine).
+     */
     public ProjectContainers containers(String project) {
-        return new ProjectContainers(query.containers(project), query.states());
+        return new ProjectContainers(query.containers(project), query.states(), ports);
     }
 
-    /** "HOST:PORT" published for a running service's container port, if any. */
+    /** "HOST:PORT" where this machine reaches a running service's published container port, if any. */
     public Optional<String> published(String project, String service, int containerPort) {
         return containers(project).published(service, containerPort);
     }

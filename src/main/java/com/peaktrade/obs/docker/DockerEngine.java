@@ -121,6 +121,11 @@ public final class DockerEngine implements AutoCloseable {
         return new EngineCalls(client, "the Docker engine at " + endpoint, failure -> transport.explain(failure, true));
     }
 
+    /** How this machine reaches the ports the engine publishes (tunnels close with the engine). */
+    PortReach ports() {
+        return transport.ports();
+    }
+
     public DockerEndpoint endpoint() {
         return endpoint;
     }

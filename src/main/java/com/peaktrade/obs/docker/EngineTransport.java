@@ -30,9 +30,11 @@ final class EngineTransport implements AutoCloseable {
     private final EngineTls tls;
     private final SshRelay relay;
     private final SshTarget ssh;
+    private final PortReach ports;
 
     private EngineTransport(DockerEndpoint endpoint, String dockerHost, SSLConfig sslConfig, EngineTls tls,
-            SshRelay relay, SshTarget ssh) {
+            SshRelay relay, SshTarget ssh, PortReach ports) {
+        this.ports = ports;
         this.endpoint = endpoint;
         this.dockerHost = dockerHost;
         this.sslConfig = sslConfig;
@@ -49,7 +51,7 @@ final class EngineTransport implements AutoCloseable {
         switch (endpoint.scheme()) {
             case "unix", "npipe":
                 // a socket never speaks TLS; the refusing context spares loading the JDK trust store
-                return new EngineTransport(endpoint, endpoint.host(), PlaintextOnly::context, null, null, null);
+                return new EngineTransport(endpoint, endpoint.host(), PlaintextOnly::context, null, null, null, PortReach.here());
             case "ssh":
                 SshTarget target = SshTarget.parse(endpoint.host());
                 requireSsh(env);
@@ -57,7 +59,8 @@ final class EngineTransport implements AutoCloseable {
                         .filter(s -> !s.isEmpty()).toList();
                 try {
                     SshRelay relay = SshRelay.start(target.command(options, !onTerminal));
-                    return new EngineTransport(endpoint, relay.dockerHost(), PlaintextOnly::context, null, relay, target);
+                    return new EngineTransport(endpoint, relay.dockerHost(), PlaintextOnly::context, null, relay, target,
+                            PortReach.ssh(target, options, !onTerminal));
                 } catch (IOException e) {
                     throw new EnvironmentException("cannot prepare the ssh connection to " + target.describe() + ": "
                             + e.getMessage(), "check that the temporary directory is writable", e);
@@ -65,10 +68,10 @@ final class EngineTransport implements AutoCloseable {
             default:
                 if (endpoint.tlsDir() == null) {
                     // tcp:// without TLS settings: no context at all, or docker-java would speak https
-                    return new EngineTransport(endpoint, endpoint.host(), null, null, null, null);
+                    return new EngineTransport(endpoint, endpoint.host(), null, null, null, null, PortReach.tcp(endpoint.host()));
                 }
                 EngineTls tls = EngineTls.load(endpoint.tlsDir(), endpoint.source());
-                return new EngineTransport(endpoint, endpoint.host(), tls::context, tls, null, null);
+                return new EngineTransport(endpoint, endpoint.host(), tls::context, tls, null, null, PortReach.tcp(endpoint.host()));
         }
     }
 
@@ -88,6 +91,11 @@ final class EngineTransport implements AutoCloseable {
 
     SSLConfig sslConfig() {
         return sslConfig;
+    }
+
+    /** How this machine reaches the ports the engine publishes. */
+    PortReach ports() {
+        return ports;
     }
 
     /** "socket /var/run/docker.sock", "tcp://10.0.0.5:2376 with TLS (CA CN=…)", "ssh root@box:2222". */
@@ -198,6 +206,7 @@ final class EngineTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        ports.close();
         if (relay != null) {
             relay.close();
         }
