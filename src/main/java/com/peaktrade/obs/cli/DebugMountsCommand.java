@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
                 + "target made inside the container through the engine's exec API. A bind whose host source is missing, "
                 + "or whose target is empty or unreadable inside, is flagged with the fix (the classic \"Grafana starts "
                 + "but shows no dashboards\").",
+            "On a remote engine (tcp, ssh) up copies the stack's files in instead of bind-mounting them: each shows as "
+                + "copy SOURCE → TARGET, SOURCE being the path on this machine.",
             "Exit 0 when nothing is flagged, 1 otherwise (or when the project has no containers)."})
 final class DebugMountsCommand implements Callable<Integer> {
     @Spec

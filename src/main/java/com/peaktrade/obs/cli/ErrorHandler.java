@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions from a command into one red line on stderr plus the exit code of SPEC §4.
- * Expected failures ({@link ObsException}) show their message and hint; anything else is a bug
- * (exit 4). With --debug the full stack trace follows.
+ * Expected failures ({@link ObsException}) show their message and hint; anything else, an Error
+ * included, is a bug: one line and exit 4. With --debug the full stack trace follows.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     private final boolean debug;
@@ -29,11 +29,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 err.println("hint: " + obs.hint());
             }
         } else {
-            err.println(colors.errorText("internal error: " + describe(ex)));
-            err.println("This is a bug in peaktrade-obs. Rerun with --debug and report the output.");
+            err.println(colors.errorText(Main.internalError(escaped(ex))));
         }
         if (debug) {
-            ex.printStackTrace(err);
+            escaped(ex).printStackTrace(err);
         } else if (ex instanceof ObsException && ex.getCause() != null) {
             err.println("(run with --debug for details)");
         }
@@ -51,8 +50,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return ExitCodes.INTERNAL;
     }
 
-    private static String describe(Throwable ex) {
-        String msg = ex.getMessage();
-        return ex.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    /** picocli hands over an Error (a class missing at run time, …) wrapped; what escaped is the Error. */
+    private static Throwable escaped(Exception ex) {
+        return ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error error ? error : ex;
     }
 }

@@ -1,8 +1,10 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.error.ObsException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /** Entry point: the only place that calls System.exit. */
@@ -14,8 +16,35 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the CLI with the process's streams; returns the exit code (tests call this too). */
+    /**
+     * Runs the CLI with the process's streams; returns the exit code (tests call this too). Whatever
+     * escapes everything else — an Error included, e.g. a class missing at run time — is one line on
+     * stderr and exit 4: never a raw stack trace, never the JVM's exit 1.
+     */
     public static int run(String... args) {
+        try {
+            return runCommand(args);
+        } catch (Throwable escaped) {
+            System.err.println(internalError(escaped));
+            if (Arrays.asList(args).contains("--debug")) {
+                escaped.printStackTrace();
+            }
+            System.err.flush();
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    /**
+     * The one line for anything we did not expect, an Error included; here, not in ErrorHandler, so
+     * that printing it needs no class that could itself be the one missing.
+     */
+    static String internalError(Throwable ex) {
+        String msg = ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("");
+        return "internal error: " + ex.getClass().getSimpleName() + msg
+                + " (a bug in peaktrade-obs: rerun with --debug and report the output)";
+    }
+
+    private static int runCommand(String... args) {
         if (asksOnlyForVersion(args)) {
             printVersion(new PrintWriter(System.out, true));
             return 0;
@@ -64,6 +93,16 @@ public final class Main {
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(ColorChoice.fromArgs(args, System.getenv())));
         boolean debug = DebugFlag.isSet(args);
         cli.setExecutionExceptionHandler(new ErrorHandler(debug));
+        // picocli lets an Error thrown by a command escape execute(); hand it to the handler like any failure
+        CommandLine.IExecutionStrategy strategy = cli.getExecutionStrategy();
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (Error error) {
+                CommandLine failed = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+                throw new CommandLine.ExecutionException(failed, String.valueOf(error), error);
+            }
+        });
         if (debug) {
             // only then: loading the engine class costs start-up time commands without Docker should not pay
             PrintWriter err = cli.getErr();

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -29,14 +28,14 @@ public final class ContainerInspector {
     /** Output of one exec is capped here; the troubleshooting commands only need the first lines. */
     static final int MAX_OUTPUT_CHARS = 64 * 1024;
 
-    private final DockerClient docker;
+    private final EngineCalls calls;
 
     public ContainerInspector(DockerEngine engine) {
-        this(engine.client());
+        this.calls = engine.calls();
     }
 
     public ContainerInspector(DockerClient docker) {
-        this.docker = docker;
+        this.calls = EngineCalls.of(docker);
     }
 
     /** The project's containers (one-offs excluded) with their mounts and command line, sorted by service. */
@@ -47,7 +46,7 @@ public final class ContainerInspector {
                 continue;
             }
             inspect(c.getId()).ifPresent(i -> result.add(details(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?"),
-                    ComposeEngine.nameOf(c), c.getImage(), i)));
+                    ProjectQuery.nameOf(c), c.getImage(), i)));
         }
         result.sort(Comparator.comparing(ContainerDetails::service).thenComparing(ContainerDetails::name));
         return result;
@@ -66,62 +65,72 @@ public final class ContainerInspector {
     public ExecResult exec(String containerId, List<String> command, Duration timeout) {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
-        String execId;
-        try {
-            execId = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true)
-                    .withCmd(command.toArray(String[]::new)).exec().getId();
-        } catch (NotFoundException e) {
+        var created = calls.ask("create an exec in container " + containerId, docker -> docker.execCreateCmd(containerId)
+                .withAttachStdout(true).withAttachStderr(true).withCmd(command.toArray(String[]::new)).exec().getId());
+        if (created.answer() == EngineCalls.Answer.NOT_FOUND) {
             return new ExecResult(null, "", "container " + containerId + " not found", false);
-        } catch (DockerException e) {
-            return new ExecResult(null, "", firstLine(e.getMessage()), false);
         }
+        if (!created.done()) {
+            // a stopped or paused container: the engine's answer is the result
+            return new ExecResult(null, "", firstLine(created.said()), false);
+        }
+        String execId = created.value();
         boolean finished;
         try {
-            var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    StringBuilder target = frame.getStreamType() == StreamType.STDERR ? err : out;
-                    synchronized (target) {
-                        if (target.length() < MAX_OUTPUT_CHARS) {
-                            target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            finished = calls.get("run " + String.join(" ", command) + " in container " + containerId, docker -> {
+                var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        StringBuilder target = frame.getStreamType() == StreamType.STDERR ? err : out;
+                        synchronized (target) {
+                            if (target.length() < MAX_OUTPUT_CHARS) {
+                                target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            }
                         }
                     }
+                });
+                try {
+                    boolean done = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    if (!done) {
+                        callback.close();
+                    }
+                    return done;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (java.io.IOException closing) {
+                    return false;
                 }
             });
-            finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                callback.close();
+        } catch (EnvironmentException e) {
+            if (e.getCause() instanceof DockerException refused) {
+                // the engine could not run the command (no such executable in the image): an answer
+                return new ExecResult(127, text(out), firstLine(EngineCalls.engineMessage(refused)), false);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw e;
+        }
+        if (Thread.currentThread().isInterrupted()) {
             return new ExecResult(null, text(out), "interrupted", true);
-        } catch (DockerException e) {
-            return new ExecResult(127, text(out), firstLine(e.getMessage()), false);
-        } catch (java.io.IOException e) {
-            finished = false;
         }
         if (!finished) {
             return new ExecResult(null, text(out), text(err), true);
         }
-        Long exit;
-        try {
-            exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        } catch (DockerException e) {
-            exit = null;
-        }
+        Long exit = calls.find("inspect exec " + execId, docker -> docker.inspectExecCmd(execId).exec().getExitCodeLong())
+                .orElse(null);
         return new ExecResult(exit == null ? null : exit.intValue(), text(out), text(err), false);
     }
 
     /** Restarts a container (stop within {@code stopTimeout}, then start). */
     public void restart(String containerId, Duration stopTimeout) {
-        try {
-            docker.restartContainerCmd(containerId).withTimeout((int) Math.max(1, stopTimeout.toSeconds())).exec();
-        } catch (NotFoundException e) {
+        var restarted = calls.change("restart container " + containerId,
+                docker -> docker.restartContainerCmd(containerId).withTimeout((int) Math.max(1, stopTimeout.toSeconds())).exec());
+        if (restarted.answer() == EngineCalls.Answer.NOT_FOUND) {
             throw new EnvironmentException("container " + containerId + " disappeared before it could be restarted",
-                    "start the stack again with `peaktrade-obs shadow up` (or grafana up)", e);
-        } catch (DockerException e) {
+                    "start the stack again with `peaktrade-obs shadow up` (or grafana up)", restarted.refusal());
+        }
+        if (!restarted.done()) {
             throw new EnvironmentException("the engine could not restart container " + containerId + ": "
-                    + firstLine(e.getMessage()), "see `peaktrade-obs debug logs prometheus-local`", e);
+                    + firstLine(restarted.said()), "see `peaktrade-obs debug logs prometheus-local`", restarted.refusal());
         }
     }
 
@@ -143,8 +152,13 @@ public final class ContainerInspector {
                         m.getDestination() == null ? "" : m.getDestination().getPath(), !Boolean.TRUE.equals(m.getRW())));
             }
         }
-        mounts.sort(Comparator.comparing(ContainerMount::target));
         var config = i.getConfig();
+        if (config != null && config.getLabels() != null) {
+            for (FileCopies.Copy copy : FileCopies.fromLabel(config.getLabels().get(FileCopies.LABEL))) {
+                mounts.add(new ContainerMount(ContainerMount.COPY, copy.source().toString(), copy.target(), true));
+            }
+        }
+        mounts.sort(Comparator.comparing(ContainerMount::target));
         List<String> entrypoint = config == null || config.getEntrypoint() == null ? List.of() : Arrays.asList(config.getEntrypoint());
         List<String> command = i.getArgs() == null ? List.of() : Arrays.asList(i.getArgs());
         return new ContainerDetails(service, name, i.getId(), image, running, state == null ? "unknown" : state.getStatus(),
@@ -153,18 +167,11 @@ public final class ContainerInspector {
     }
 
     private List<Container> projectContainers(String project) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(ComposeLabels.projectFilter(project))).exec().stream()
-                .filter(c -> c.getLabels() != null && project.equals(c.getLabels().get(ComposeLabels.PROJECT)))
-                .toList();
+        return new ProjectQuery(calls).containers(project);
     }
 
     private Optional<InspectContainerResponse> inspect(String id) {
-        try {
-            return Optional.of(docker.inspectContainerCmd(id).exec());
-        } catch (NotFoundException gone) {
-            return Optional.empty();
-        }
+        return calls.find("inspect container " + id, docker -> docker.inspectContainerCmd(id).exec());
     }
 
     private static Instant startedAt(String text) {

@@ -8,6 +8,9 @@ import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The whole create-container request for one service, assembled from {@link ContainerSpecs}'
@@ -23,14 +26,28 @@ final class CreateRequest {
      */
     static CreateContainerCmd fill(CreateContainerCmd cmd, ComposeProject project, ServiceSpec service, String imageId,
             List<Bind> keptAnonymous) {
+        return fill(cmd, project, service, imageId, keptAnonymous, List.of());
+    }
+
+    /**
+     * @param copies the service's files copied into the container instead of bind-mounted (an
+     *               engine on another machine): their binds are left out, the config hash covers them
+     */
+    static CreateContainerCmd fill(CreateContainerCmd cmd, ComposeProject project, ServiceSpec service, String imageId,
+            List<Bind> keptAnonymous, List<FileCopies.Copy> copies) {
         String name = ContainerSpecs.containerName(project, service.name());
+        Map<String, String> labels = ContainerSpecs.labels(project, service, imageId);
+        if (!copies.isEmpty()) {
+            labels.put(ComposeLabels.CONFIG_HASH, FileCopies.configHash(service, copies));
+            labels.put(FileCopies.LABEL, FileCopies.label(copies));
+        }
         cmd.withName(name)
-                .withLabels(ContainerSpecs.labels(project, service, imageId))
+                .withLabels(labels)
                 .withEnv(ContainerSpecs.env(service))
                 .withExposedPorts(ContainerSpecs.exposedPorts(service))
                 .withVolumes(ContainerSpecs.anonymousVolumes(service))
                 .withAliases(service.name(), name)
-                .withHostConfig(hostConfig(project, service, keptAnonymous));
+                .withHostConfig(hostConfig(project, service, keptAnonymous, copies));
         if (service.command() != null) {
             cmd.withCmd(service.command());
         }
@@ -57,9 +74,12 @@ final class CreateRequest {
         return service.networks().isEmpty() ? List.of("default") : service.networks();
     }
 
-    private static HostConfig hostConfig(ComposeProject project, ServiceSpec service, List<Bind> keptAnonymous) {
+    private static HostConfig hostConfig(ComposeProject project, ServiceSpec service, List<Bind> keptAnonymous,
+            List<FileCopies.Copy> copies) {
+        Set<String> copied = copies.stream().map(FileCopies.Copy::target).collect(Collectors.toSet());
         List<Bind> binds = new ArrayList<>(ContainerSpecs.binds(project, service));
         binds.addAll(ContainerSpecs.configFileBinds(project, service));
+        binds.removeIf(b -> copied.contains(b.getVolume().getPath()));
         binds.addAll(keptAnonymous);
         HostConfig host = HostConfig.newHostConfig()
                 .withPortBindings(ContainerSpecs.portBindings(service))
@@ -77,7 +97,8 @@ final class CreateRequest {
         if (!service.tmpfs().isEmpty()) {
             host.withTmpFs(ContainerSpecs.tmpfs(service));
         }
-        List<Mount> mounts = ContainerSpecs.mounts(service);
+        List<Mount> mounts = new ArrayList<>(ContainerSpecs.mounts(service));
+        mounts.removeIf(m -> copied.contains(m.getTarget()));
         if (!mounts.isEmpty()) {
             host.withMounts(mounts);
         }

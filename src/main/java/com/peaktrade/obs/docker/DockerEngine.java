@@ -116,6 +116,16 @@ public final class DockerEngine implements AutoCloseable {
         return client;
     }
 
+    /** The engine's calls, each failure translated and naming this engine (see {@link EngineCalls}). */
+    EngineCalls calls() {
+        return new EngineCalls(client, "the Docker engine at " + endpoint, failure -> transport.explain(failure, true));
+    }
+
+    /** How this machine reaches the ports the engine publishes (tunnels close with the engine). */
+    PortReach ports() {
+        return transport.ports();
+    }
+
     public DockerEndpoint endpoint() {
         return endpoint;
     }

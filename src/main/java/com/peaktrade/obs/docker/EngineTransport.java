@@ -30,9 +30,11 @@ final class EngineTransport implements AutoCloseable {
     private final EngineTls tls;
     private final SshRelay relay;
     private final SshTarget ssh;
+    private final PortReach ports;
 
     private EngineTransport(DockerEndpoint endpoint, String dockerHost, SSLConfig sslConfig, EngineTls tls,
-            SshRelay relay, SshTarget ssh) {
+            SshRelay relay, SshTarget ssh, PortReach ports) {
+        this.ports = ports;
         this.endpoint = endpoint;
         this.dockerHost = dockerHost;
         this.sslConfig = sslConfig;
@@ -49,7 +51,7 @@ final class EngineTransport implements AutoCloseable {
         switch (endpoint.scheme()) {
             case "unix", "npipe":
                 // a socket never speaks TLS; the refusing context spares loading the JDK trust store
-                return new EngineTransport(endpoint, endpoint.host(), PlaintextOnly::context, null, null, null);
+                return new EngineTransport(endpoint, endpoint.host(), PlaintextOnly::context, null, null, null, PortReach.here());
             case "ssh":
                 SshTarget target = SshTarget.parse(endpoint.host());
                 requireSsh(env);
@@ -57,7 +59,8 @@ final class EngineTransport implements AutoCloseable {
                         .filter(s -> !s.isEmpty()).toList();
                 try {
                     SshRelay relay = SshRelay.start(target.command(options, !onTerminal));
-                    return new EngineTransport(endpoint, relay.dockerHost(), PlaintextOnly::context, null, relay, target);
+                    return new EngineTransport(endpoint, relay.dockerHost(), PlaintextOnly::context, null, relay, target,
+                            PortReach.ssh(target, options, !onTerminal));
                 } catch (IOException e) {
                     throw new EnvironmentException("cannot prepare the ssh connection to " + target.describe() + ": "
                             + e.getMessage(), "check that the temporary directory is writable", e);
@@ -65,10 +68,10 @@ final class EngineTransport implements AutoCloseable {
             default:
                 if (endpoint.tlsDir() == null) {
                     // tcp:// without TLS settings: no context at all, or docker-java would speak https
-                    return new EngineTransport(endpoint, endpoint.host(), null, null, null, null);
+                    return new EngineTransport(endpoint, endpoint.host(), null, null, null, null, PortReach.tcp(endpoint.host()));
                 }
                 EngineTls tls = EngineTls.load(endpoint.tlsDir(), endpoint.source());
-                return new EngineTransport(endpoint, endpoint.host(), tls::context, tls, null, null);
+                return new EngineTransport(endpoint, endpoint.host(), tls::context, tls, null, null, PortReach.tcp(endpoint.host()));
         }
     }
 
@@ -90,6 +93,11 @@ final class EngineTransport implements AutoCloseable {
         return sslConfig;
     }
 
+    /** How this machine reaches the ports the engine publishes. */
+    PortReach ports() {
+        return ports;
+    }
+
     /** "socket /var/run/docker.sock", "tcp://10.0.0.5:2376 with TLS (CA CN=…)", "ssh root@box:2222". */
     String describe() {
         if (ssh != null) {
@@ -106,11 +114,19 @@ final class EngineTransport implements AutoCloseable {
      * client: a certificate the other side or we refused, or ssh's own words.
      */
     Optional<EnvironmentException> explain(Throwable failure) {
+        return explain(failure, false);
+    }
+
+    /**
+     * As {@link #explain(Throwable)}; once the engine has answered ({@code answeredBefore}), a
+     * connection that breaks is no longer read as a refused certificate: the engine went away.
+     */
+    Optional<EnvironmentException> explain(Throwable failure, boolean answeredBefore) {
         if (relay != null && relay.lastFailure() != null) {
             return Optional.of(sshFailure(relay.lastFailure(), failure));
         }
         if (tls != null) {
-            return tlsFailure(failure);
+            return tlsFailure(failure, !answeredBefore);
         }
         return Optional.empty();
     }
@@ -137,7 +153,7 @@ final class EngineTransport implements AutoCloseable {
                 + ") failed: " + said.lines().reduce((a, b) -> a + " / " + b).orElse(said), hint, failure);
     }
 
-    private Optional<EnvironmentException> tlsFailure(Throwable failure) {
+    private Optional<EnvironmentException> tlsFailure(Throwable failure, boolean guessRefusal) {
         boolean handshake = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String msg = String.valueOf(t.getMessage());
@@ -171,7 +187,7 @@ final class EngineTransport implements AutoCloseable {
             // TLS 1.3: the engine checks the client's certificate after the handshake and just hangs up
             handshake |= t instanceof java.net.SocketException && (msg.contains("Broken pipe") || msg.contains("reset"));
         }
-        return handshake ? Optional.of(tlsError("the engine closed the TLS connection (" + DockerEngine.rootMessage(failure)
+        return handshake && guessRefusal ? Optional.of(tlsError("the engine closed the TLS connection (" + DockerEngine.rootMessage(failure)
                 + "); it most likely refused this client's certificate",
                 "use a cert.pem/key.pem signed by the CA the engine trusts (its --tlscacert); files in " + tls.dir(), failure))
                 : Optional.empty();
@@ -190,6 +206,7 @@ final class EngineTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        ports.close();
         if (relay != null) {
             relay.close();
         }

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.error.EnvironmentException;
@@ -19,10 +18,10 @@ import java.util.regex.Pattern;
 
 /** Makes sure an image is present: inspect, else pull with progress; a failed pull names the override variable. */
 final class ImagePuller {
-    private final DockerClient docker;
+    private final EngineCalls calls;
 
-    ImagePuller(DockerClient docker) {
-        this.docker = docker;
+    ImagePuller(EngineCalls calls) {
+        this.calls = calls;
     }
 
     /** The local image id, pulling the image first when it is missing. */
@@ -36,12 +35,13 @@ final class ImagePuller {
         }
         listener.step("pulling " + image);
         try {
-            pull(image, listener);
-        } catch (DockerException | DockerClientException e) {
-            throw notPullable(image, project, DockerEngine.rootMessage(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("pull of " + image + " interrupted", "rerun up", e);
+            calls.run("pull image " + image, docker -> pull(docker, image, listener));
+        } catch (EnvironmentException e) {
+            // the engine's or the registry's refusal is about the image; a lost connection is not
+            if (e.getCause() instanceof DockerException || e.getCause() instanceof DockerClientException) {
+                throw notPullable(image, project, DockerEngine.rootMessage(e.getCause()), e.getCause());
+            }
+            throw e;
         }
         return localId(image).orElseThrow(() -> notPullable(image, project, "the engine reported no error but has no image", null));
     }
@@ -51,22 +51,18 @@ final class ImagePuller {
 
     private boolean isTestbedBuild(String image) {
         try {
-            var labels = docker.inspectImageCmd(image).exec().getConfig().getLabels();
-            return labels != null && labels.containsKey(TESTBED_LABEL);
-        } catch (RuntimeException unknown) {
+            var labels = calls.find("inspect image " + image, docker -> docker.inspectImageCmd(image).exec().getConfig().getLabels());
+            return labels.isPresent() && labels.get().containsKey(TESTBED_LABEL);
+        } catch (EnvironmentException unknown) {
             return false;
         }
     }
 
     private Optional<String> localId(String image) {
-        try {
-            return Optional.of(docker.inspectImageCmd(image).exec().getId());
-        } catch (NotFoundException missing) {
-            return Optional.empty();
-        }
+        return calls.find("inspect image " + image, docker -> docker.inspectImageCmd(image).exec().getId());
     }
 
-    private void pull(String image, UpListener listener) throws InterruptedException {
+    private static void pull(DockerClient docker, String image, UpListener listener) {
         String repository = image;
         String tag = null;
         int at = image.indexOf('@');
@@ -82,7 +78,7 @@ final class ImagePuller {
             cmd.withTag("latest");
         }
         Map<String, long[]> layers = new ConcurrentHashMap<>();
-        cmd.exec(new ResultCallback.Adapter<PullResponseItem>() {
+        var callback = cmd.exec(new ResultCallback.Adapter<PullResponseItem>() {
             @Override
             public void onNext(PullResponseItem item) {
                 if (item.getId() != null && item.getProgressDetail() != null
@@ -94,7 +90,13 @@ final class ImagePuller {
                 long total = layers.values().stream().mapToLong(v -> v[1]).sum();
                 listener.pullProgress(image, current, total, item.getStatus());
             }
-        }).awaitCompletion();
+        });
+        try {
+            callback.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("pull of " + image + " interrupted", "rerun up", e);
+        }
     }
 
     private static EnvironmentException notPullable(String image, ComposeProject project, String why, Throwable cause) {

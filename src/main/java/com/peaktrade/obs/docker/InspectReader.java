@@ -23,17 +23,29 @@ import java.util.Optional;
  * fields they read. Commands that need the full model (the debug commands, recreation) still use it.
  */
 final class InspectReader {
-    private final DockerHttpClient http;
+    private final EngineCalls calls;
+
+    InspectReader(EngineCalls calls) {
+        this.calls = calls;
+    }
 
     InspectReader(DockerClient docker) {
-        if (!(docker instanceof DockerClientImpl impl)) {
-            throw new IllegalArgumentException("needs docker-java's DockerClientImpl (its transport), got " + docker.getClass());
-        }
-        this.http = impl.getHttpClient();
+        this(EngineCalls.of(docker));
     }
 
     /** The container, or empty when the engine does not know it (404). */
     Optional<InspectedContainer> inspect(String nameOrId) {
+        return calls.get("inspect container " + nameOrId, docker -> read(transportOf(docker), nameOrId));
+    }
+
+    private static DockerHttpClient transportOf(DockerClient docker) {
+        if (!(docker instanceof DockerClientImpl impl)) {
+            throw new IllegalArgumentException("needs docker-java's DockerClientImpl (its transport), got " + docker.getClass());
+        }
+        return impl.getHttpClient();
+    }
+
+    private static Optional<InspectedContainer> read(DockerHttpClient http, String nameOrId) {
         var request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
                 .path("/containers/" + URLEncoder.encode(nameOrId, StandardCharsets.UTF_8) + "/json")
@@ -45,7 +57,7 @@ final class InspectReader {
             }
             JsonNode tree = Json.MAPPER.readTree(body);
             if (status / 100 != 2) {
-                throw new DockerException("Status " + status + ": " + Json.text(tree, "message", "(no message)"), status);
+                throw new DockerException(Json.text(tree, "message", "(no message)"), status);
             }
             return Optional.of(parse(tree));
         } catch (IOException e) {

@@ -1,7 +1,5 @@
 package com.peaktrade.obs.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Network;
@@ -35,10 +33,10 @@ final class Preflight {
     /** The engine's rule for container names. */
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
-    private final DockerClient docker;
+    private final EngineCalls calls;
 
-    Preflight(DockerClient docker) {
-        this.docker = docker;
+    Preflight(EngineCalls calls) {
+        this.calls = calls;
     }
 
     void run(ComposeProject project) {
@@ -110,9 +108,9 @@ final class Preflight {
     private void checkForeignNames(ComposeProject project) {
         for (ServiceSpec s : project.services().values()) {
             String name = ContainerSpecs.containerName(project, s.name());
-            try {
-                var existing = docker.inspectContainerCmd(name).exec();
-                var labels = existing.getConfig().getLabels();
+            var existing = calls.find("inspect container " + name, docker -> docker.inspectContainerCmd(name).exec());
+            if (existing.isPresent()) {
+                var labels = existing.get().getConfig().getLabels();
                 String owner = labels == null ? null : labels.get(ComposeLabels.PROJECT);
                 if (!project.name().equals(owner)) {
                     throw new ConfigException("container name " + name + " is taken by a container that is not part of project "
@@ -120,8 +118,6 @@ final class Preflight {
                             "remove or rename that container yourself, or choose another project name with -p; "
                                     + "peaktrade-obs never touches containers it did not create");
                 }
-            } catch (NotFoundException free) {
-                // the name is free
             }
         }
         for (String key : networkKeys(project)) {
@@ -130,7 +126,7 @@ final class Preflight {
             if (external != null && external.external()) {
                 continue;
             }
-            for (Network n : docker.listNetworksCmd().withNameFilter(name).exec()) {
+            for (Network n : calls.get("look up network " + name, docker -> docker.listNetworksCmd().withNameFilter(name).exec())) {
                 if (!name.equals(n.getName())) {
                     continue; // the name filter matches substrings
                 }
@@ -157,11 +153,12 @@ final class Preflight {
     }
 
     private void checkPorts(ComposeProject project) {
-        List<Container> others = docker.listContainersCmd().exec().stream()
+        List<Container> running = calls.get("list the running containers", docker -> docker.listContainersCmd().exec());
+        List<Container> others = running.stream()
                 .filter(c -> c.getLabels() == null || !project.name().equals(c.getLabels().get(ComposeLabels.PROJECT)))
                 .toList();
-        List<Container> ours = docker.listContainersCmd().withLabelFilter(List.of(ComposeLabels.projectFilter(project.name())))
-                .exec();
+        List<Container> ours = running.stream()
+                .filter(c -> c.getLabels() != null && project.name().equals(c.getLabels().get(ComposeLabels.PROJECT))).toList();
         for (ServiceSpec s : project.services().values()) {
             for (PortSpec p : s.ports()) {
                 if (p.published() == null || p.published().isEmpty()) {

@@ -16,13 +16,18 @@ import java.util.Optional;
 public final class ProjectContainers {
     private final List<Container> containers;
     private final InspectReader inspector;
+    private final PortReach ports;
 
-    ProjectContainers(List<Container> containers, InspectReader inspector) {
+    ProjectContainers(List<Container> containers, InspectReader inspector, PortReach ports) {
         this.containers = containers;
         this.inspector = inspector;
+        this.ports = ports;
     }
 
-    /** "HOST:PORT" published for a service's container port, if any (IPv4 bindings only). */
+    /**
+     * "HOST:PORT" where this machine reaches a service's published container port, if any (IPv4
+     * bindings only): as published ("0.0.0.0:9092") on an engine here, else through {@link PortReach}.
+     */
     public Optional<String> published(String service, int containerPort) {
         return container(service).flatMap(c -> {
             if (c.getPorts() == null) {
@@ -32,7 +37,7 @@ public final class ProjectContainers {
                 if (p.getPrivatePort() != null && p.getPrivatePort() == containerPort && p.getPublicPort() != null
                         && (p.getIp() == null || !p.getIp().contains(":"))) {
                     String ip = p.getIp() == null || p.getIp().isEmpty() ? "0.0.0.0" : p.getIp();
-                    return Optional.of(ip + ":" + p.getPublicPort());
+                    return Optional.of(ports.reach(service, ip + ":" + p.getPublicPort()));
                 }
             }
             return Optional.empty();

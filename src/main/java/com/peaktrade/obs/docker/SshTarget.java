@@ -38,6 +38,24 @@ public record SshTarget(String user, String host, int port) {
 
     /** The ssh command line; {@code batchMode} when nobody could answer a prompt. */
     public List<String> command(List<String> extraOptions, boolean batchMode) {
+        List<String> command = base(extraOptions, batchMode);
+        command.addAll(List.of("--", host, "docker", "system", "dial-stdio"));
+        return command;
+    }
+
+    /**
+     * ssh forwarding 127.0.0.1:{@code localPort} here to {@code address}:{@code port} as the remote
+     * sees it (its loopback stays private and still works), running nothing else; it exits when
+     * the forward cannot be set up.
+     */
+    public List<String> forward(List<String> extraOptions, boolean batchMode, int localPort, String address, int port) {
+        List<String> command = base(extraOptions, batchMode);
+        command.addAll(List.of("-o", "ExitOnForwardFailure=yes", "-N", "-L", "127.0.0.1:" + localPort + ":" + address + ":" + port,
+                "--", host));
+        return command;
+    }
+
+    private List<String> base(List<String> extraOptions, boolean batchMode) {
         List<String> command = new ArrayList<>(List.of("ssh", "-T", "-o", "ConnectTimeout=" + CONNECT_TIMEOUT_SECONDS));
         if (batchMode) {
             command.addAll(List.of("-o", "BatchMode=yes"));
@@ -49,7 +67,6 @@ public record SshTarget(String user, String host, int port) {
             command.addAll(List.of("-l", user));
         }
         command.addAll(extraOptions);
-        command.addAll(List.of("--", host, "docker", "system", "dial-stdio"));
         return command;
     }
 

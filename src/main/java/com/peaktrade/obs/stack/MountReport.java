@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * {@code debug mounts}: each container's mounts and what the container really sees at each target
  * (listed through the engine's exec API), flagging a bind whose host source is missing or whose
- * target is empty or unreadable inside: the classic "Grafana starts but shows no dashboards".
+ * target is empty or unreadable inside: the classic "Grafana starts but shows no dashboards". On an
+ * engine on another machine the stack's files were copied in instead: those show as type copy,
+ * with the path on this machine they came from.
  */
 public final class MountReport {
     /** Lines of one target's listing that are kept. */
@@ -71,7 +73,9 @@ public final class MountReport {
     }
 
     private Finding look(ContainerDetails c, ContainerMount m, String stackId) {
-        Boolean sourceExists = m.isBind() && hostPathsVisible ? Files.exists(Path.of(m.source())) : null;
+        // a copy's source is on this machine whichever engine runs the container
+        Boolean sourceExists = m.isBind() && hostPathsVisible || m.isCopy() ? Files.exists(Path.of(m.source())) : null;
+        boolean files = m.isBind() || m.isCopy();
         Integer entries = null;
         List<String> listing = List.of();
         boolean truncated = false;
@@ -80,7 +84,7 @@ public final class MountReport {
             ExecResult names = inspector.exec(c.id(), List.of("ls", "-A", m.target()), EXEC_TIMEOUT);
             if (names.ok()) {
                 entries = (int) names.stdout().lines().filter(l -> !l.isBlank()).count();
-                ExecResult long_ = inspector.exec(c.id(), List.of("ls", m.isBind() ? "-lAR" : "-lA", m.target()), EXEC_TIMEOUT);
+                ExecResult long_ = inspector.exec(c.id(), List.of("ls", files ? "-lAR" : "-lA", m.target()), EXEC_TIMEOUT);
                 List<String> lines = (long_.ok() ? long_.stdout() : long_.output()).lines().toList();
                 truncated = lines.size() > MAX_LISTING_LINES;
                 listing = truncated ? lines.subList(0, MAX_LISTING_LINES) : lines;
@@ -94,10 +98,11 @@ public final class MountReport {
                 + "directory (relative paths resolve against the first compose file's directory, or use --assets-dir), "
                 + "then `peaktrade-obs " + (stackId == null ? "shadow" : stackId) + " up`";
         if (Boolean.FALSE.equals(sourceExists)) {
-            return new Finding(m, false, entries, listing, truncated, "source " + m.source() + " does not exist on the host"
+            return new Finding(m, false, entries, listing, truncated, "source " + m.source() + " does not exist "
+                    + (m.isCopy() ? "here any more (it was copied in at the last up)" : "on the host")
                     + (entries != null && entries == 0 ? "; the container sees an empty " + m.target() : ""), fix);
         }
-        if (m.isBind() && entries != null && entries == 0) {
+        if (files && entries != null && entries == 0) {
             return new Finding(m, sourceExists, entries, listing, truncated, "target " + m.target()
                     + " is empty inside the container", fix);
         }

@@ -80,19 +80,22 @@ class MainTest {
 
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
-        private final RuntimeException toThrow;
+        private final Throwable toThrow;
 
-        Boom(RuntimeException toThrow) {
+        Boom(Throwable toThrow) {
             this.toThrow = toThrow;
         }
 
         @Override
-        public Integer call() {
-            throw toThrow;
+        public Integer call() throws Exception {
+            if (toThrow instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) toThrow;
         }
     }
 
-    private static CliRun runBoom(RuntimeException ex, boolean debug) {
+    private static CliRun runBoom(Throwable ex, boolean debug) {
         CommandLine cli = new CommandLine(new Boom(ex));
         cli.setExecutionExceptionHandler(new ErrorHandler(debug));
         cli.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
@@ -119,6 +122,16 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).contains("internal error: IllegalStateException: oops", "--debug")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anErrorFromACommandIsOneLineAndExit4() {
+        CliRun run = CliRun.with(Main.configure(new CommandLine(new Boom(
+                new NoClassDefFoundError("org/bouncycastle/jce/provider/BouncyCastleProvider")))));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+        assertThat(run.err()).isEqualTo("internal error: NoClassDefFoundError: org/bouncycastle/jce/provider/BouncyCastleProvider"
+                + " (a bug in peaktrade-obs: rerun with --debug and report the output)\n");
     }
 
     @Test

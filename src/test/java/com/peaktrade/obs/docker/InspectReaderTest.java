@@ -3,10 +3,10 @@ package com.peaktrade.obs.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.http.Json;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -59,12 +59,13 @@ class InspectReaderTest {
     }
 
     @Test
-    void anEngineErrorCarriesTheEnginesMessage() {
+    void anEngineErrorIsTheEnvironmentsNamingTheContainerWithTheEnginesMessage() {
         FakeEngine engine = new FakeEngine(500, "{\"message\":\"driver failed programming external connectivity\"}");
 
         assertThatThrownBy(() -> new InspectReader(engine.client()).inspect("c1"))
-                .isInstanceOf(DockerException.class)
-                .hasMessageContaining("driver failed programming external connectivity");
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("inspect container c1 failed on the Docker engine: driver failed programming external connectivity"
+                        + " (HTTP 500)");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode tree(String json) {

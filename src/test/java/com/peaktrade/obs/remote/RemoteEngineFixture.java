@@ -65,6 +65,14 @@ final class RemoteEngineFixture {
      * returns how long `up` took.
      */
     static java.time.Duration grafanaUpVerifyDown(TestEngine engine, Path dir, Map<String, String> remote) {
+        return grafanaUpVerifyDown(engine, dir, remote, false);
+    }
+
+    /**
+     * As above; with {@code tunnelled}, verify must have reached Grafana through a local port of its
+     * own (an ssh tunnel), not at the port Grafana is published on.
+     */
+    static java.time.Duration grafanaUpVerifyDown(TestEngine engine, Path dir, Map<String, String> remote, boolean tunnelled) {
         Map<String, String> env = engine.stackEnv(dir);
         env.putAll(remote);
         String project = engine.project() + "-grafana";
@@ -74,6 +82,11 @@ final class RemoteEngineFixture {
         assertThat(up.exitCode()).as(up.toString()).isZero();
         var verify = CliProcess.run(env, dir, "grafana", "verify", "-p", project);
         assertThat(verify.out()).as(verify.toString()).endsWith("RESULT=PASS\n");
+        if (tunnelled) {
+            var json = CliProcess.run(env, dir, "grafana", "verify", "-p", project, "--format", "json");
+            assertThat(json.out()).as(json.toString()).containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/health")
+                    .doesNotContain("GET http://127.0.0.1:" + env.get("PEAKTRADE_OBS_GRAFANA_PORT") + "/api/health");
+        }
         var down = CliProcess.run(env, dir, "grafana", "down", "-p", project);
         assertThat(down.exitCode()).as(down.toString()).isZero();
         assertThat(CliProcess.run(env, dir, "debug", "ps", "-p", project).out()).doesNotContain(project + "-");

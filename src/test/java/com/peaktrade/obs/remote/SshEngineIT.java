@@ -97,8 +97,9 @@ class SshEngineIT {
     }
 
     @Test
-    void theGrafanaStackComesUpVerifiesAndGoesDownThroughSsh(TestEngine engine) throws Exception {
-        var took = RemoteEngineFixture.grafanaUpVerifyDown(engine, dir, env("id_docker", "DOCKER_HOST", "ssh://root@127.0.0.1:" + port));
+    void theGrafanaStackComesUpVerifiesThroughAnSshTunnelAndGoesDownThroughSsh(TestEngine engine) throws Exception {
+        var took = RemoteEngineFixture.grafanaUpVerifyDown(engine, dir, env("id_docker", "DOCKER_HOST", "ssh://root@127.0.0.1:" + port),
+                true);
 
         System.out.println("[timing] grafana up over ssh: " + took.toMillis() + " ms");
     }

@@ -36,24 +36,37 @@ class TlsEngineIT {
 
     @BeforeAll
     static void tlsEndpointInFrontOfTheEngine() throws Exception {
-        Path socat = RequiredTool.require("/usr/bin/socat", "socat");
+        RequiredTool.require("/usr/bin/socat", "socat");
         ca = TestCertificates.authority(pki.resolve("ca"), "Engine CA");
-        Path server = ca.issue(pki.resolve("server"), "engine", true, KeyForm.PKCS8_RSA, 2);
+        ca.issue(pki.resolve("server"), "engine", true, KeyForm.PKCS8_RSA, 2);
         port = RemoteEngineFixture.freePort();
         fixture = new RemoteEngineFixture("tls", pki);
         project = fixture.project;
         // socat sets no TLS session id context, so with client certificates OpenSSL fails every resumed session
         // ("session id context uninitialized", an internal_error alert); dockerd (Go) resumes fine. No tickets: no resumption.
-        Path opensslConf = pki.resolve("openssl.cnf");
-        Files.writeString(opensslConf, String.join("\n", "openssl_conf = init", "[init]", "ssl_conf = ssl", "[ssl]",
+        Files.writeString(pki.resolve("openssl.cnf"), String.join("\n", "openssl_conf = init", "[init]", "ssl_conf = ssl", "[ssl]",
                 "system_default = defaults", "[defaults]", "NumTickets = 0", ""));
-        ProcessBuilder socatProcess = new ProcessBuilder(socat.toString(), "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork,verify=1"
-                + ",cert=" + server.resolve("cert.pem") + ",key=" + server.resolve("key.pem") + ",cafile=" + server.resolve("ca.pem"),
-                "UNIX-CONNECT:/var/run/docker.sock").redirectErrorStream(true).redirectOutput(pki.resolve("socat.log").toFile());
-        socatProcess.environment().put("OPENSSL_CONF", opensslConf.toString());
-        endpoint = socatProcess.start();
-        RemoteEngineFixture.awaitListening(port);
+        endpoint = startEndpoint(port);
         fixture.createProbe();
+    }
+
+    /** socat with the engine's certificate on {@code port}, relaying to the local socket; listening when returned. */
+    static Process startEndpoint(int port) throws Exception {
+        Path server = pki.resolve("server");
+        ProcessBuilder socatProcess = new ProcessBuilder("/usr/bin/socat", "OPENSSL-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork,verify=1"
+                + ",cert=" + server.resolve("cert.pem") + ",key=" + server.resolve("key.pem") + ",cafile=" + server.resolve("ca.pem"),
+                "UNIX-CONNECT:/var/run/docker.sock").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(pki.resolve("socat-" + port + ".log").toFile()));
+        socatProcess.environment().put("OPENSSL_CONF", pki.resolve("openssl.cnf").toString());
+        Process started = socatProcess.start();
+        RemoteEngineFixture.awaitListening(port);
+        return started;
+    }
+
+    /** The endpoint and every connection it forked, gone at once: the engine as a dropped network sees it. */
+    static void kill(Process endpoint) throws InterruptedException {
+        endpoint.descendants().forEach(ProcessHandle::destroyForcibly);
+        endpoint.destroyForcibly().waitFor();
     }
 
     @AfterAll
@@ -145,6 +158,82 @@ class TlsEngineIT {
         assertThat(ps.exitCode()).as(ps.toString()).isEqualTo(3);
         assertThat(ps.err()).contains("error: the client certificate " + client.resolve("cert.pem") + " (DOCKER_HOST) is valid only from")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void theShadowStackComesUpThroughTlsWithItsFilesCopiedInInsteadOfBindMountedAndVerifyPasses(TestEngine engine) {
+        Path client = ca.issue(pki.resolve("client-shadow"), "client", false, KeyForm.PKCS8_RSA, 2);
+        String project = engine.project() + "-shadow";
+        Map<String, String> env = engine.stackEnv(pki);
+        env.putAll(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port, "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", client.toString()));
+        try {
+            long started = System.nanoTime();
+            var up = CliProcess.run(env, pki, "shadow", "up", "-p", project);
+            System.out.println("[timing] shadow up over TLS, files copied: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            assertThat(up.exitCode()).as(up.toString()).isZero();
+
+            for (String service : List.of("grafana", "prometheus-local", "shadow-mvs-exporter")) {
+                var mounts = CliProcess.exec(List.of("docker", "inspect", "--format",
+                        "{{range .Mounts}}{{.Type}} {{.Source}} -> {{.Destination}};{{end}}", project + "-" + service + "-1"),
+                        Map.of(), pki, 1);
+                assertThat(mounts.exitCode()).as(mounts.toString()).isZero();
+                assertThat(mounts.out()).as(service + "'s mounts").doesNotContain("bind ");
+            }
+            var verify = CliProcess.run(env, pki, "shadow", "verify", "-p", project);
+            assertThat(verify.out()).as(verify.toString()).endsWith("RESULT=PASS\n");
+
+            var shown = CliProcess.run(env, pki, "debug", "mounts", "-p", project, "--no-listing");
+            assertThat(shown.exitCode()).as(shown.toString()).isZero();
+            assertThat(shown.out()).as(shown.toString())
+                    .containsPattern("copy /\\S+/grafana/provisioning → /etc/grafana/provisioning \\(ro\\)  \\d+ entries")
+                    .containsPattern("copy /\\S+/prometheus/prometheus-shadow.yml → /etc/prometheus/prometheus.yml \\(ro\\)  1 entry")
+                    .containsPattern("copy /\\S+\\.jar → /opt/peaktrade-obs/peaktrade-obs.jar \\(ro\\)");
+
+            var down = CliProcess.run(env, pki, "shadow", "down", "-p", project);
+            assertThat(down.exitCode()).as(down.toString()).isZero();
+        } finally {
+            TestEngine.removeByLabel(engine.docker(), TestEngine.PROJECT_LABEL + "=" + project);
+        }
+    }
+
+    @Test
+    void theEngineDroppedInTheMiddleOfUpIsExit3NamingItAndTheNextUpAndDownCleanUp(TestEngine engine) throws Exception {
+        Path client = ca.issue(pki.resolve("client-drop"), "client", false, KeyForm.PKCS8_RSA, 2);
+        int dropPort = RemoteEngineFixture.freePort();
+        Process relay = startEndpoint(dropPort);
+        String project = engine.project() + "-drop";
+        Map<String, String> env = engine.stackEnv(pki);
+        env.putAll(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + dropPort, "DOCKER_TLS_VERIFY", "1",
+                "DOCKER_CERT_PATH", client.toString()));
+        try {
+            Path log = pki.resolve(project + ".log");
+            Process up = CliProcess.start(env, pki, log, "grafana", "up", "-p", project);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (engine.docker().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(List.of(TestEngine.PROJECT_LABEL + "=" + project)).exec().isEmpty()) {
+                assertThat(System.nanoTime()).as("a container of " + project + " within 90 s").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            kill(relay);
+            assertThat(up.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            String err = Files.readString(Path.of(log + ".err"));
+            System.out.println("[engine dropped during up] " + err);
+
+            assertThat(up.exitValue()).as(err).isEqualTo(3);
+            assertThat(err).contains("error: ").contains("the Docker engine at tcp://127.0.0.1:" + dropPort + " (DOCKER_HOST)")
+                    .doesNotContain("internal error").doesNotContain("\tat ");
+
+            relay = startEndpoint(dropPort);
+            var again = CliProcess.run(env, pki, "grafana", "up", "-p", project);
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+            var down = CliProcess.run(env, pki, "grafana", "down", "-p", project);
+            assertThat(down.exitCode()).as(down.toString()).isZero();
+            assertThat(engine.docker().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(List.of(TestEngine.PROJECT_LABEL + "=" + project)).exec()).isEmpty();
+        } finally {
+            kill(relay);
+            TestEngine.removeByLabel(engine.docker(), TestEngine.PROJECT_LABEL + "=" + project);
+        }
     }
 
     /** A DOCKER_CONFIG whose current context is {@code name}, with the TLS files of {@code certs}. */

@@ -32,6 +32,21 @@ public final class CliProcess {
         return exec(cmd, env, workingDir, 5);
     }
 
+    /** Starts the packaged jar without waiting: its stdout goes to {@code log}, its stderr to {@code log}.err. */
+    public static Process start(Map<String, String> env, Path workingDir, Path log, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile())
+                .redirectOutput(log.toFile()).redirectError(Path.of(log + ".err").toFile());
+        pb.environment().putAll(env);
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot start " + cmd + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs any program to completion (stdin closed), with extra environment variables. */
     public static Result exec(List<String> cmd, Map<String, String> env, Path workingDir, int minutes) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());

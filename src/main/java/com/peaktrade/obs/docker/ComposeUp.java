@@ -1,0 +1,292 @@
+package com.peaktrade.obs.docker;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Volume;
+import com.peaktrade.obs.compose.ComposeProject;
+import com.peaktrade.obs.compose.ServiceSpec;
+import com.peaktrade.obs.docker.EngineCalls.Answer;
+import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.error.EnvironmentException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Brings a project up: pre-flight (creates nothing on failure), pulls missing images, creates
+ * networks and volumes, (re)creates containers whose config changed, starts them in dependency
+ * order (independent services at once) and waits until each is up ({@link Readiness}).
+ */
+final class ComposeUp {
+    private final EngineCalls calls;
+    private final ProjectQuery query;
+    private final ComposeDown removal;
+    private final Readiness readiness;
+    private final ImagePuller puller;
+    private final ConfigDelivery configs;
+    private final boolean copyFiles;
+
+    /** @param copyFiles the engine runs on another machine: copy the stack's files instead of bind-mounting them */
+    ComposeUp(EngineCalls calls, ProjectQuery query, boolean copyFiles) {
+        this.copyFiles = copyFiles;
+        this.calls = calls;
+        this.query = query;
+        this.removal = new ComposeDown(calls, query);
+        this.readiness = new Readiness(query);
+        this.puller = new ImagePuller(calls);
+        this.configs = new ConfigDelivery(calls);
+    }
+
+    List<ContainerStatus> up(ComposeProject project, ComposeEngine.UpOptions options, UpListener listener) {
+        new Preflight(calls).run(project);
+        Map<String, String> imageIds = new LinkedHashMap<>();
+        for (ServiceSpec s : project.services().values()) {
+            imageIds.computeIfAbsent(s.image(), image -> puller.ensure(image, project, listener));
+        }
+        ensureNetworks(project, listener);
+        ensureVolumes(project, listener);
+        if (options.removeOrphans()) {
+            removeOrphans(project, listener);
+        }
+        startAsDependenciesAllow(project, imageIds, options, listener);
+        readiness.awaitUp(project, options.waitTimeout(), listener);
+        return query.ps(project.name());
+    }
+
+    /**
+     * Creates and starts each service as soon as its dependencies allow, as compose does: a service
+     * waits only for its own {@code depends_on}, so independent services start at once instead of
+     * queueing behind a dependency's healthcheck (each container start costs the engine ~1 s). The
+     * first failure in start order is the one reported; dependents of a failed service never start.
+     */
+    private void startAsDependenciesAllow(ComposeProject project, Map<String, String> imageIds,
+            ComposeEngine.UpOptions options, UpListener listener) {
+        List<String> order = project.startOrder();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(order.size(), 8), task -> {
+            Thread thread = new Thread(task, "compose-up-" + project.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
+        try {
+            for (String serviceName : order) {
+                ServiceSpec service = project.service(serviceName);
+                CompletableFuture<?>[] dependencies = service.dependsOn().keySet().stream()
+                        .map(started::get).filter(Objects::nonNull).toArray(CompletableFuture[]::new);
+                started.put(serviceName, CompletableFuture.allOf(dependencies).thenRunAsync(() -> {
+                    readiness.awaitDependencies(project, service, options.waitTimeout(), listener);
+                    String id = converge(project, service, imageIds.get(service.image()), options, listener);
+                    start(id, ContainerSpecs.containerName(project, serviceName), listener);
+                }, pool));
+            }
+            awaitAll(started);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every start; on the first failure rethrows it as it was thrown (fail fast). */
+    private static void awaitAll(Map<String, CompletableFuture<Void>> started) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new));
+        CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+        started.values().forEach(f -> f.whenComplete((ok, e) -> {
+            if (e != null) {
+                firstFailure.completeExceptionally(e);
+            }
+        }));
+        try {
+            CompletableFuture.anyOf(all, firstFailure).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while starting containers", "run `down` to remove what was created", e);
+        } catch (ExecutionException e) {
+            // a dependent fails with its dependency's exception: report the earliest in start order
+            Throwable cause = started.values().stream().filter(CompletableFuture::isCompletedExceptionally)
+                    .findFirst().map(ComposeUp::failureOf).orElse(e.getCause());
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<Void> future) {
+        try {
+            future.getNow(null);
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
+    }
+
+    private boolean networkExists(String name) {
+        // the name filter matches substrings
+        return calls.get("look up network " + name, docker -> docker.listNetworksCmd().withNameFilter(name).exec())
+                .stream().map(Network::getName).anyMatch(name::equals);
+    }
+
+    private void ensureNetworks(ComposeProject project, UpListener listener) {
+        for (String key : Preflight.networkKeys(project)) {
+            var spec = project.networks().get(key);
+            String name = ContainerSpecs.networkName(project, key);
+            if (spec != null && spec.external()) {
+                if (!networkExists(name)) {
+                    throw new ConfigException("external network " + name + " (key " + key + ") does not exist",
+                            "create it first: docker network create " + name);
+                }
+                continue;
+            }
+            if (!networkExists(name)) {
+                Map<String, String> labels = new LinkedHashMap<>(spec == null ? Map.of() : spec.labels());
+                labels.put(ComposeLabels.PROJECT, project.name());
+                labels.put(ComposeLabels.NETWORK, key);
+                labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+                labels.put(ComposeLabels.CREATED_BY, "peaktrade-obs");
+                var created = calls.change("create network " + name, docker -> docker.createNetworkCmd().withName(name)
+                        .withDriver(spec == null || spec.driver() == null ? "bridge" : spec.driver())
+                        .withLabels(labels).exec());
+                // a conflict: another `up` of the same project made it a moment ago
+                if (created.done() || created.answer() == Answer.CONFLICT) {
+                    listener.step("network " + name + " created");
+                } else {
+                    throw new EnvironmentException("create network " + name + " failed on " + calls.engine() + ": "
+                            + created.said(), "rerun up");
+                }
+            }
+        }
+    }
+
+    private void ensureVolumes(ComposeProject project, UpListener listener) {
+        for (var entry : project.volumes().entrySet()) {
+            var spec = entry.getValue();
+            String name = ContainerSpecs.volumeName(project, entry.getKey());
+            if (calls.find("inspect volume " + name, docker -> docker.inspectVolumeCmd(name).exec()).isPresent()) {
+                continue;
+            }
+            if (spec.external()) {
+                throw new ConfigException("external volume " + name + " does not exist",
+                        "create it first: docker volume create " + name);
+            }
+            Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+            labels.put(ComposeLabels.PROJECT, project.name());
+            labels.put(ComposeLabels.VOLUME, entry.getKey());
+            labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
+            calls.run("create volume " + name, docker -> docker.createVolumeCmd().withName(name)
+                    .withDriver(spec.driver() == null ? "local" : spec.driver()).withLabels(labels).exec());
+            listener.step("volume " + name + " created");
+        }
+    }
+
+    private void removeOrphans(ComposeProject project, UpListener listener) {
+        for (Container c : query.containers(project.name())) {
+            String service = c.getLabels().get(ComposeLabels.SERVICE);
+            if (service == null || !project.services().containsKey(service)) {
+                removal.remove(c.getId(), ProjectQuery.nameOf(c), true, Duration.ofSeconds(10));
+                listener.step("orphan container " + ProjectQuery.nameOf(c) + " removed");
+            }
+        }
+    }
+
+    /** Keeps an up-to-date container, else (re)creates it; returns the container id. */
+    private String converge(ComposeProject project, ServiceSpec service, String imageId, ComposeEngine.UpOptions options,
+            UpListener listener) {
+        String name = ContainerSpecs.containerName(project, service.name());
+        List<FileCopies.Copy> copies = copyFiles ? FileCopies.of(project, service) : List.of();
+        List<Bind> keptAnonymous = List.of();
+        Optional<InspectContainerResponse> existing = calls.find("inspect container " + name,
+                docker -> docker.inspectContainerCmd(name).exec());
+        if (existing.isPresent()) {
+            InspectContainerResponse old = existing.get();
+            Map<String, String> labels = old.getConfig().getLabels();
+            boolean same = FileCopies.configHash(service, copies).equals(labels.get(ComposeLabels.CONFIG_HASH))
+                    && (imageId == null || imageId.equals(labels.get(ComposeLabels.IMAGE)));
+            if (same && !options.forceRecreate() && !options.renewAnonVolumes()) {
+                listener.step("container " + name + " up to date");
+                return old.getId();
+            }
+            if (!options.renewAnonVolumes()) {
+                keptAnonymous = anonymousVolumesOf(old, service);
+            }
+            removal.remove(old.getId(), name, options.renewAnonVolumes(), Duration.ofSeconds(10));
+            listener.step("container " + name + " removed for recreation");
+        }
+        String id = create(project, service, name, imageId, keptAnonymous, copies, listener);
+        listener.step("container " + name + " created");
+        return id;
+    }
+
+    /** compose keeps anonymous volumes across a recreate unless -V: we re-attach them by name. */
+    private static List<Bind> anonymousVolumesOf(InspectContainerResponse old, ServiceSpec service) {
+        var anonTargets = ContainerSpecs.anonymousVolumes(service).stream().map(Volume::getPath).toList();
+        List<Bind> kept = new ArrayList<>();
+        if (old.getMounts() == null) {
+            return kept;
+        }
+        for (var mount : old.getMounts()) {
+            if (mount.getName() != null && mount.getDestination() != null
+                    && anonTargets.contains(mount.getDestination().getPath())) {
+                kept.add(new Bind(mount.getName(), new Volume(mount.getDestination().getPath())));
+            }
+        }
+        return kept;
+    }
+
+    private String create(ComposeProject project, ServiceSpec service, String name, String imageId,
+            List<Bind> keptAnonymous, List<FileCopies.Copy> copies, UpListener listener) {
+        List<String> networkKeys = CreateRequest.networkKeys(service);
+        String id = calls.get("create container " + name, docker -> CreateRequest.fill(docker.createContainerCmd(service.image()),
+                project, service, imageId, keptAnonymous, copies).exec().getId());
+        for (String key : networkKeys.subList(1, networkKeys.size())) {
+            String network = ContainerSpecs.networkName(project, key);
+            calls.run("connect container " + name + " to network " + network, docker -> docker.connectToNetworkCmd()
+                    .withContainerId(id).withNetworkId(network)
+                    .withContainerNetwork(new ContainerNetwork().withAliases(service.name(), name)).exec());
+        }
+        configs.deliver(project, service, id, name, copies);
+        if (!copies.isEmpty()) {
+            listener.step("container " + name + ": " + copies.size() + " file" + (copies.size() == 1 ? "" : "s")
+                    + " copied in (the engine is not on this machine)");
+        }
+        return id;
+    }
+
+    private void start(String id, String name, UpListener listener) {
+        EngineCalls.Reply<Void> started;
+        try {
+            started = calls.change("start container " + name, docker -> docker.startContainerCmd(id).exec());
+        } catch (EnvironmentException e) {
+            if (e.getCause() instanceof DockerException refused
+                    && EngineCalls.engineMessage(refused).contains("port is already allocated")) {
+                throw new EnvironmentException("container " + name + " could not start: " + EngineCalls.engineMessage(refused),
+                        "another container took the port after the pre-flight check; stop it and rerun", e);
+            }
+            throw e;
+        }
+        switch (started.answer()) {
+            case DONE -> listener.step("container " + name + " started");
+            case NOT_MODIFIED -> listener.step("container " + name + " running");
+            default -> throw new EnvironmentException("container " + name + " could not start: " + started.said(),
+                    "see `peaktrade-obs debug logs` and the engine's message above");
+        }
+    }
+}

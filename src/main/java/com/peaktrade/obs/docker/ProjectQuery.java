@@ -1,0 +1,143 @@
+package com.peaktrade.obs.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Frame;
+import com.peaktrade.obs.error.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a project has on the engine, read-only: its containers (always selected by the project
+ * label), their state as `ps` shows it, and their logs.
+ */
+final class ProjectQuery {
+    private final EngineCalls calls;
+    private final InspectReader states;
+
+    ProjectQuery(EngineCalls calls) {
+        this.calls = calls;
+        this.states = new InspectReader(calls);
+    }
+
+    InspectReader states() {
+        return states;
+    }
+
+    /** The project's containers, running or not, one-offs included. */
+    List<Container> containers(String project) {
+        return calls.get("list the containers of project " + project, docker -> docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(ComposeLabels.projectFilter(project))).exec()).stream()
+                // the engine's filter is exact, but re-check: never act on a container without our label
+                .filter(c -> c.getLabels() != null && project.equals(c.getLabels().get(ComposeLabels.PROJECT)))
+                .toList();
+    }
+
+    /** The project's containers (one-offs excluded), sorted by service. */
+    List<ContainerStatus> ps(String project) {
+        List<ContainerStatus> result = new ArrayList<>();
+        for (Container c : containers(project)) {
+            if ("True".equals(c.getLabels().get(ComposeLabels.ONEOFF))) {
+                continue;
+            }
+            Optional<InspectedContainer> inspected = states.inspect(c.getId());
+            if (inspected.isEmpty()) {
+                continue;
+            }
+            var state = inspected.get();
+            Duration uptime = state.running() ? since(state.startedAt()) : null;
+            result.add(new ContainerStatus(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?"), nameOf(c),
+                    c.getId(), c.getImage(), state.status(), state.health(),
+                    state.running() ? null : toInt(state.exitCode()),
+                    ports(c), uptime));
+        }
+        result.sort(Comparator.comparing(ContainerStatus::service));
+        return result;
+    }
+
+    /** The last lines of one service's log (stdout and stderr interleaved), as a snapshot. */
+    List<String> logs(String project, String service, Integer tail, Instant since) {
+        List<Container> all = containers(project);
+        List<Container> matches = all.stream().filter(c -> service.equals(c.getLabels().get(ComposeLabels.SERVICE))).toList();
+        if (matches.isEmpty()) {
+            var known = new TreeSet<String>();
+            all.forEach(c -> known.add(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?")));
+            throw new ConfigException("no service '" + service + "' in project " + project
+                    + (known.isEmpty() ? " (the project has no containers)" : "; services: " + String.join(", ", known)),
+                    known.isEmpty() ? "start the stack first" : "pick one of: " + String.join(", ", known));
+        }
+        return tail(matches.get(0).getId(), nameOf(matches.get(0)), tail, since);
+    }
+
+    /** A container's last log lines; none when it is gone. */
+    List<String> tail(String containerId, String name, Integer lines, Instant since) {
+        StringBuilder out = new StringBuilder();
+        boolean read = calls.find("read the log of container " + name, docker -> {
+            var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true);
+            if (lines != null) {
+                cmd.withTail(lines);
+            }
+            if (since != null) {
+                cmd.withSince((int) since.getEpochSecond());
+            }
+            try {
+                return cmd.exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        synchronized (out) {
+                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }).awaitCompletion(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }).isPresent();
+        String text;
+        synchronized (out) {
+            text = out.toString();
+        }
+        return !read || text.isEmpty() ? List.of() : List.of(text.split("\r?\n"));
+    }
+
+    private static List<String> ports(Container c) {
+        List<String> ports = new ArrayList<>();
+        if (c.getPorts() != null) {
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getPublicPort() != null) {
+                    ports.add((p.getIp() == null ? "" : p.getIp() + ":") + p.getPublicPort() + "->" + p.getPrivatePort()
+                            + "/" + p.getType());
+                }
+            }
+        }
+        return ports.stream().distinct().toList();
+    }
+
+    static String nameOf(Container c) {
+        String[] names = c.getNames();
+        return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId().substring(0, 12);
+    }
+
+    /** How long ago an RFC 3339 start time was; null when unparsable. */
+    static Duration since(String startedAt) {
+        try {
+            return Duration.between(OffsetDateTime.parse(startedAt).toInstant(), Instant.now());
+        } catch (RuntimeException unparsable) {
+            return null;
+        }
+    }
+
+    private static Integer toInt(Long value) {
+        return value == null ? null : value.intValue();
+    }
+}
