@@ -89,6 +89,15 @@ public final class ComposeEngine {
         return containers(project).environment(service);
     }
 
+    /**
+     * For a container whose healthcheck the engine never runs ({@link ContainerStatus#healthcheckNotRun()}):
+     * whether its healthcheck test, run by us inside the container, passes now.
+     */
+    public boolean healthcheckPassesWhenRunHere(ContainerStatus container) {
+        return query.states().inspect(container.id()).filter(c -> c.healthcheck() != null)
+                .map(c -> c.healthcheck().passes(new ContainerInspector(calls), c.id())).orElse(false);
+    }
+
     /** The last lines of one service's log (stdout and stderr interleaved), as a snapshot. */
     public List<String> logs(String project, String service, Integer tail, Instant since) {
         return query.logs(project, service, tail, since);

@@ -32,6 +32,11 @@ import java.util.concurrent.Executors;
  * order (independent services at once) and waits until each is up ({@link Readiness}).
  */
 final class ComposeUp {
+    /** Rootful podman gives containers RLIMIT_NOFILE 1048576, which a host with a lower hard limit refuses. */
+    static final String RLIMIT_HINT = "the engine asked for resource limits above this host's hard limits (rootful podman "
+            + "gives containers nofile 1048576): set them in containers.conf (/etc/containers/containers.conf, or the "
+            + "file CONTAINERS_CONF names), e.g. [containers] default_ulimits = [\"nofile=N:N\", \"nproc=32768:32768\"] with "
+            + "N at most `ulimit -Hn`, then restart the podman service (podman system service)";
     private final EngineCalls calls;
     private final ProjectQuery query;
     private final ComposeDown removal;
@@ -46,7 +51,7 @@ final class ComposeUp {
         this.calls = calls;
         this.query = query;
         this.removal = new ComposeDown(calls, query);
-        this.readiness = new Readiness(query);
+        this.readiness = new Readiness(calls, query);
         this.puller = new ImagePuller(calls);
         this.configs = new ConfigDelivery(calls);
     }
@@ -270,6 +275,11 @@ final class ComposeUp {
         return id;
     }
 
+    /** runc says "error setting rlimit(s) …", crun "setrlimit `RLIMIT_NOFILE`: Operation not permitted". */
+    static boolean rlimitRefused(String engineMessage) {
+        return engineMessage.contains("error setting rlimit") || engineMessage.contains("setrlimit");
+    }
+
     private void start(String id, String name, UpListener listener) {
         EngineCalls.Reply<Void> started;
         try {
@@ -279,6 +289,11 @@ final class ComposeUp {
                     && EngineCalls.engineMessage(refused).contains("port is already allocated")) {
                 throw new EnvironmentException("container " + name + " could not start: " + EngineCalls.engineMessage(refused),
                         "another container took the port after the pre-flight check; stop it and rerun", e);
+            }
+            if (e.getCause() instanceof DockerException refused
+                    && rlimitRefused(EngineCalls.engineMessage(refused))) {
+                throw new EnvironmentException("container " + name + " could not start on " + calls.engine() + ": "
+                        + EngineCalls.engineMessage(refused), RLIMIT_HINT, e);
             }
             throw e;
         }

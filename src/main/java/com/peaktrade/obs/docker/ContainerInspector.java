@@ -35,7 +35,11 @@ public final class ContainerInspector {
     }
 
     public ContainerInspector(DockerClient docker) {
-        this.calls = EngineCalls.of(docker);
+        this(EngineCalls.of(docker));
+    }
+
+    ContainerInspector(EngineCalls calls) {
+        this.calls = calls;
     }
 
     /** The project's containers (one-offs excluded) with their mounts and command line, sorted by service. */

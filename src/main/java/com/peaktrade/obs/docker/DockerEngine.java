@@ -2,6 +2,7 @@ package com.peaktrade.obs.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.VersionComponent;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -118,7 +119,8 @@ public final class DockerEngine implements AutoCloseable {
 
     /** The engine's calls, each failure translated and naming this engine (see {@link EngineCalls}). */
     EngineCalls calls() {
-        return new EngineCalls(client, "the Docker engine at " + endpoint, failure -> transport.explain(failure, true));
+        return new EngineCalls(client, "the " + (product().equals("Docker") ? "Docker engine" : product()) + " at " + endpoint,
+                failure -> transport.explain(failure, true));
     }
 
     /** How this machine reaches the ports the engine publishes (tunnels close with the engine). */
@@ -138,10 +140,26 @@ public final class DockerEngine implements AutoCloseable {
         return transport.describe() + ", chosen by " + endpoint.source();
     }
 
-    /** "Docker 20.10.24, API 1.41, linux/amd64". */
+    /** "Docker 20.10.24, API 1.41, linux/amd64"; "Podman Engine 4.3.1, API 1.41, linux/amd64" for podman's Docker API. */
     public String describe() {
-        return "Docker " + version.getVersion() + ", API " + version.getApiVersion() + ", "
+        return product() + " " + version.getVersion() + ", API " + version.getApiVersion() + ", "
                 + version.getOperatingSystem() + "/" + version.getArch();
+    }
+
+    /**
+     * Which engine answers: Docker's /version lists its daemon as the component "Engine", podman's
+     * as "Podman Engine" (with the same Docker API version, so only the name tells them apart).
+     */
+    public String product() {
+        return productOf(version);
+    }
+
+    static String productOf(Version version) {
+        if (version.getComponents() == null) {
+            return "Docker";
+        }
+        return version.getComponents().stream().map(VersionComponent::getName).filter(n -> n != null && n.endsWith("Engine")
+                && !n.equals("Engine")).findFirst().orElse("Docker");
     }
 
     public String apiVersion() {

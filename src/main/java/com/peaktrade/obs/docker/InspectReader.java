@@ -78,6 +78,18 @@ final class InspectReader {
                 Json.text(state.path("Health"), "Status", ""),
                 exit == null || exit.isNull() ? null : exit.asLong(),
                 Json.text(state, "StartedAt"),
-                env);
+                env,
+                healthcheck(tree.path("Config").path("Healthcheck")),
+                state.path("Health").path("Log").size());
+    }
+
+    /** Null without a healthcheck; intervals come in nanoseconds, absent or 0 for the engine's default. */
+    private static StandInHealthcheck healthcheck(JsonNode config) {
+        List<String> test = Json.strings(config.path("Test"));
+        if (test.isEmpty() || "NONE".equals(test.get(0))) {
+            return null;
+        }
+        return new StandInHealthcheck(test, java.time.Duration.ofNanos(config.path("Interval").asLong(0)),
+                java.time.Duration.ofNanos(config.path("Timeout").asLong(0)));
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
  * @param exitCode  as the engine gives it (0 also for a container that never ran), null when absent
  * @param startedAt RFC 3339 as the engine gives it
  * @param env       KEY=VALUE as the container was created with
+ * @param healthcheck      the container's healthcheck, null without one (or with test NONE)
+ * @param healthLogEntries probes the engine has logged (podman without systemd never logs one)
  */
 record InspectedContainer(String id, String status, boolean running, boolean restarting, String health, Long exitCode,
-        String startedAt, List<String> env) {
+        String startedAt, List<String> env, StandInHealthcheck healthcheck, int healthLogEntries) {
 }

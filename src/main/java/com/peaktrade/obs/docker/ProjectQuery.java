@@ -58,7 +58,7 @@ final class ProjectQuery {
             result.add(new ContainerStatus(c.getLabels().getOrDefault(ComposeLabels.SERVICE, "?"), nameOf(c),
                     c.getId(), c.getImage(), state.status(), state.health(),
                     state.running() ? null : toInt(state.exitCode()),
-                    ports(c), uptime));
+                    ports(c), uptime, StandInHealthcheck.engineSkipped(state)));
         }
         result.sort(Comparator.comparing(ContainerStatus::service));
         return result;

@@ -5,6 +5,11 @@ public interface UpListener {
     /** A step done or started: "network x created", "container y started". */
     void step(String message);
 
+    /** Something the user should know although `up` goes on: printed as a WARN line. */
+    default void warn(String message) {
+        step("WARN " + message);
+    }
+
     /** Pull progress of one image: bytes done/total over all layers (total 0 = unknown). */
     default void pullProgress(String image, long current, long total, String status) {
     }
