@@ -13,6 +13,7 @@ import com.peaktrade.obs.checks.VerifySuite;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ExitCodes;
+import com.peaktrade.obs.http.InFlightLimit;
 import com.peaktrade.obs.stack.EngineRunningProject;
 import com.peaktrade.obs.stack.RunningProject;
 import com.peaktrade.obs.stack.TargetResolver;
@@ -106,7 +107,7 @@ abstract class StackVerifyCommand implements Callable<Integer> {
                 running = new EngineRunningProject(new ComposeEngine(engine.get()), project);
             }
             VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
-            VerifyContext context = VerifyContext.of(stack, inForce, targets, engine);
+            VerifyContext context = VerifyContext.of(stack, inForce, targets, engine, InFlightLimit.configured(env));
             VerifySuite.Plan plan = VerifySuite.plan(context);
             Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes());
             output.emit(report, spec);
