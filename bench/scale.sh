@@ -101,7 +101,7 @@ prometheus_rows() {
         "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["total"])' "$s")" \
         "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1])["by_kind"]; print(", ".join("%s %d" % (k, v) for k, v in sorted(d.items())))' "$s")" \
         "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["max_in_flight"])' "$s")" \
-        "$lint_t" "$(( $(cat "$WORK/rss") / 1024 ))" "$lr"
+        "$lint_t" "$(( $(tail -n1 "$WORK/rss") / 1024 ))" "$lr"
     done < <(builds)
     kill "$STANDIN_PID"; wait "$STANDIN_PID" 2>/dev/null || true; STANDIN_PID=""
   done
