@@ -17,7 +17,7 @@ eval "$(bash "$BENCH_ROOT/scripts/testbed.sh" --print)"
 STANDIN_JAR=$BENCH_ROOT/src/test/grafana-standin/target/grafana-standin.jar
 [ -f "$STANDIN_JAR" ] || mvn -B -q -f "$BENCH_ROOT/src/test/grafana-standin/pom.xml" -DskipTests package
 WORK=$(mktemp -d)
-PROM_PORT=19692 GRAFANA_PORT=13600 PROXY_GRAFANA=13601 PROXY_PROM=19693
+PROM_PORT=29692 GRAFANA_PORT=23600 PROXY_GRAFANA=23601 PROXY_PROM=29693
 PROM=ptobs-bench-scale-prom
 STANDIN_PID="" PROXY_PIDS=()
 cleanup() {
@@ -67,6 +67,7 @@ prometheus_rows() {
 
 }
 
+exec > >(tee "$OUT_DIR/scale.txt")   # not a pipe: the rows run in this shell, whose EXIT trap cleans up
 {
   echo "# verify and lint at scale ($(date -u +%FT%TZ)); $(machine)"
   echo "## grafana: N dashboards, grafana verify --contract (wall: median of $RUNS; requests counted in one more run)"
@@ -79,7 +80,10 @@ prometheus_rows() {
       GF_SERVER_HTTP_PORT=$GRAFANA_PORT STANDIN_COLD_START_MS=0 java -XX:+UseSerialGC -Xmx1g -jar "$STANDIN_JAR" \
       > "$WORK/standin-$n.log" 2>&1 &
     STANDIN_PID=$!
-    until grep -q 'finished to provision dashboards' "$WORK/standin-$n.log"; do sleep 0.5; done
+    until grep -q 'finished to provision dashboards' "$WORK/standin-$n.log" 2>/dev/null; do
+      kill -0 "$STANDIN_PID" 2>/dev/null || { echo "[bench] the stand-in exited:" >&2; tail -3 "$WORK/standin-$n.log" >&2; exit 1; }
+      sleep 0.5
+    done
     [ "$n" = "${SIZES[0]}" ] && PROM_ROWS=$(prometheus_rows)
     while read -r name jar jsa; do
       args=(grafana verify --contract "$dir/peaktrade-obs.yaml" --prometheus-url "http://127.0.0.1:$PROM_PORT")
@@ -106,4 +110,4 @@ prometheus_rows() {
     kill "$STANDIN_PID"; wait "$STANDIN_PID" 2>/dev/null || true; STANDIN_PID=""
   done
   echo "$PROM_ROWS"
-} | tee "$OUT_DIR/scale.txt"
+}
