@@ -165,14 +165,16 @@ final class GrafanaChecks {
         return Check.of(DATASOURCE_HEALTH, Set.of(DATASOURCES), Duration.ofSeconds(20), c -> {
             List<Datasource> all = ctx.grafana().datasources().value();
             List<DatasourceMatch> matches = DatasourceMatch.of(ctx.contract().grafana().datasources().entries(), all);
-            // optional ones first, one attempt each: the wait for a required one may use up the budget
+            // optional ones first, one attempt each: the wait for a required one may use up the budget;
+            // each group side by side, within the client's in-flight limit
             Map<DatasourceMatch, Poller.Answer<DatasourceHealth>> answers = new HashMap<>();
             for (boolean optional : new boolean[] {true, false}) {
-                for (DatasourceMatch m : matches) {
-                    if (m.expected().optional() == optional && !m.missing()) {
-                        answers.put(m, c.await(optional ? Duration.ZERO : c.remaining(),
+                List<DatasourceMatch> group = matches.stream().filter(m -> m.expected().optional() == optional && !m.missing()).toList();
+                List<Poller.Answer<DatasourceHealth>> asked = FanOut.map(group, ctx.grafana().maxInFlight(),
+                        m -> c.await(optional ? Duration.ZERO : c.remaining(),
                                 () -> ctx.grafana().datasourceHealth(m.liveUid()), DatasourceHealth::ok));
-                    }
+                for (int i = 0; i < group.size(); i++) {
+                    answers.put(group.get(i), asked.get(i));
                 }
             }
             List<String> evidence = new ArrayList<>();
@@ -225,11 +227,19 @@ final class GrafanaChecks {
         });
     }
 
+    /**
+     * Up to this many contracted dashboards are asked for by uid (one search, a URL of a few KB that
+     * any proxy passes); beyond it the whole list is read, 5,000 hits a page.
+     */
+    static final int SEARCH_BY_UID_MAX = 100;
+    private static final int EVIDENCE_HITS_MAX = 100;
+
     /** Dashboards may still be loading after the first 200: waited for within the budget. */
     static Check dashboards(VerifyContext ctx) {
         List<ExpectedDashboard> expected = ctx.contract().grafana().dashboards().entries();
+        List<String> uids = expected.size() <= SEARCH_BY_UID_MAX ? expected.stream().map(ExpectedDashboard::uid).toList() : List.of();
         return Check.of(DASHBOARDS, Set.of(AUTH), Duration.ofSeconds(30), c -> {
-            var answer = c.await(() -> ctx.grafana().search("dash-db", List.of()).value(),
+            var answer = c.await(() -> ctx.grafana().search("dash-db", uids).value(),
                     hits -> problemsWithDashboards(hits, expected).isEmpty());
             if (answer.last().isEmpty()) {
                 String error = answer.describe(h -> "", Failures::describe);
@@ -239,7 +249,10 @@ final class GrafanaChecks {
             List<SearchHit> hits = answer.last().get();
             List<Shortfall> problems = problemsWithDashboards(hits, expected);
             List<String> evidence = new ArrayList<>();
-            hits.forEach(h -> evidence.add(h.uid() + " in " + h.folderTitle()));
+            hits.stream().limit(EVIDENCE_HITS_MAX).forEach(h -> evidence.add(h.uid() + " in " + h.folderTitle()));
+            if (hits.size() > EVIDENCE_HITS_MAX) {
+                evidence.add("… and " + (hits.size() - EVIDENCE_HITS_MAX) + " more");
+            }
             evidence.add(CheckContext.describe(answer));
             if (!problems.isEmpty()) {
                 evidence.addAll(Shortfall.evidence(problems));
@@ -249,17 +262,20 @@ final class GrafanaChecks {
                         evidence.toArray(String[]::new));
             }
             List<String> folders = expected.stream().flatMap(d -> d.folder().stream()).distinct().toList();
-            return Outcome.pass(hits.size() + " dashboards found; the " + expected.size() + " contracted"
-                    + (folders.isEmpty() ? "" : " in their folders (" + String.join(", ", folders) + ")"),
+            String inFolders = folders.isEmpty() ? "" : folders.size() <= 10 ? " in their folders (" + String.join(", ", folders) + ")"
+                    : " in their " + folders.size() + " folders";
+            return Outcome.pass(hits.size() + " dashboards found; the " + expected.size() + " contracted" + inFolders,
                     evidence.toArray(String[]::new));
         });
     }
 
     /** Pure: Grafana's dashboards against the contract's (uid, folder and title where it gives them), by uid. */
     static List<Shortfall> problemsWithDashboards(List<SearchHit> hits, List<ExpectedDashboard> expected) {
+        Map<String, SearchHit> byUid = new HashMap<>();
+        hits.forEach(h -> byUid.putIfAbsent(h.uid(), h));
         List<Shortfall> problems = new ArrayList<>();
         for (ExpectedDashboard e : expected.stream().sorted(Comparator.comparing(ExpectedDashboard::uid)).toList()) {
-            Optional<SearchHit> hit = hits.stream().filter(h -> e.uid().equals(h.uid())).findFirst();
+            Optional<SearchHit> hit = Optional.ofNullable(byUid.get(e.uid()));
             if (hit.isEmpty()) {
                 problems.add(new Shortfall("missing " + e.uid(), e.where()));
                 continue;
@@ -276,22 +292,35 @@ final class GrafanaChecks {
         return problems;
     }
 
-    /** Exactly the variables the contract lists per dashboard; how panels pick a datasource is lint's business. */
+    /**
+     * Exactly the variables the contract lists per dashboard; how panels pick a datasource is lint's
+     * business. One request per dashboard (Grafana has no batch read of dashboard JSON), as many at
+     * once as the client's in-flight limit allows.
+     */
     static Check dashboardVars(VerifyContext ctx) {
         List<ExpectedDashboard> withVariables = ctx.contract().grafana().dashboards().entries().stream()
                 .filter(d -> !d.variables().isEmpty()).sorted(Comparator.comparing(ExpectedDashboard::uid)).toList();
         return Check.of(DASHBOARD_VARS, Set.of(DASHBOARDS), Duration.ofSeconds(20), c -> {
             List<Shortfall> problems = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
-            for (ExpectedDashboard expected : withVariables) {
-                Optional<DashboardDetail> d = ctx.grafana().dashboard(expected.uid()).value();
-                if (d.isEmpty()) {
-                    problems.add(new Shortfall(expected.uid() + " not found", expected.where()));
-                    continue;
-                }
-                problems.addAll(problemsWithVariables(d.get(), expected));
-                evidence.add(expected.uid() + ": variables " + d.get().variables().stream().map(TemplateVariable::name).toList());
+            // each dashboard's shortfalls and its evidence line, in the contract's order whatever order they came in
+            record Read(List<Shortfall> problems, String evidence) {
             }
+            List<Read> reads = FanOut.map(withVariables, ctx.grafana().maxInFlight(), expected -> {
+                try {
+                    Optional<DashboardDetail> d = ctx.grafana().dashboard(expected.uid()).value();
+                    if (d.isEmpty()) {
+                        return new Read(List.of(new Shortfall(expected.uid() + " not found", expected.where())), null);
+                    }
+                    return new Read(problemsWithVariables(d.get(), expected), expected.uid() + ": variables "
+                            + d.get().variables().stream().map(TemplateVariable::name).toList());
+                } catch (HttpFailure f) {
+                    return new Read(List.of(new Shortfall(expected.uid() + " cannot be read: " + Failures.problem(f),
+                            expected.where())), null);
+                }
+            });
+            reads.forEach(r -> problems.addAll(r.problems()));
+            reads.stream().map(Read::evidence).filter(java.util.Objects::nonNull).limit(EVIDENCE_HITS_MAX).forEach(evidence::add);
             if (!problems.isEmpty()) {
                 evidence.addAll(Shortfall.evidence(problems));
                 return Outcome.fail(Shortfall.messages(problems),

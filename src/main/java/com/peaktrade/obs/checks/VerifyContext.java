@@ -11,6 +11,11 @@ import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.stack.RunningProject;
 import com.peaktrade.obs.stack.Endpoint;
 import com.peaktrade.obs.stack.VerifyTargets;
+import com.peaktrade.obs.http.BasicCredentials;
+import com.peaktrade.obs.http.HttpTransport;
+import com.peaktrade.obs.http.InFlightLimit;
+import com.peaktrade.obs.http.RetryPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -52,18 +57,27 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
 
     public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets,
             Supplier<DockerEngine> engine) {
-        return of(stack, contract, targets, RunningProject.NONE, engine);
+        return of(stack, contract, targets, RunningProject.NONE, engine, InFlightLimit.DEFAULT_MAX);
     }
 
-    /** @param running the project's published ports, through which exporters of other jobs are reached */
+    /**
+     * @param running the project's published ports, through which exporters of other jobs are reached
+     * @param maxInFlight requests at once to each of Prometheus and Grafana ({@link InFlightLimit#configured})
+     */
     public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets, RunningProject running,
-            Supplier<DockerEngine> engine) {
+            Supplier<DockerEngine> engine, int maxInFlight) {
         // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
         return new VerifyContext(stack, contract, targets,
-                targets.prometheus() == null ? null : new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
-                targets.grafana() == null ? null
-                        : new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
+                targets.prometheus() == null ? null : new PrometheusClient(transport(targets.prometheus(), null, maxInFlight)),
+                targets.grafana() == null ? null : new GrafanaClient(transport(targets.grafana(), targets.grafanaUser() == null
+                        ? null : new BasicCredentials(targets.grafanaUser(), targets.grafanaPassword()), maxInFlight)),
                 new ExpositionScraper(HTTP_TIMEOUT), engine, running, new Lazy<>());
+    }
+
+    /** One transport per server, so each gets its own in-flight limit. */
+    private static HttpTransport transport(URI url, BasicCredentials credentials, int maxInFlight) {
+        return new HttpTransport(url, HTTP_TIMEOUT, credentials, HttpTransport.DEFAULT_MAX_BODY_BYTES,
+                new InFlightLimit(maxInFlight), RetryPolicy.standard());
     }
 
     public boolean checksContainers() {

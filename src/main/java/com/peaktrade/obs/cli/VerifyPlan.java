@@ -10,6 +10,7 @@ import com.peaktrade.obs.contract.StackChoice;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.contract.StackService.Role;
 import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.http.InFlightLimit;
 import com.peaktrade.obs.session.Session;
 import com.peaktrade.obs.stack.EndpointResolver;
 import com.peaktrade.obs.stack.Endpoints;
@@ -32,7 +33,8 @@ record VerifyPlan(StackDefinition stack, Endpoints endpoints, VerifySuite.Plan p
         RunningProject running = name != null && session.engineReachable()
                 ? new EngineRunningProject(new ComposeEngine(session.engine()), name) : RunningProject.NONE;
         Endpoints endpoints = EndpointResolver.resolve(new EndpointResolver.Request(stack, name, urls, login), session.env(), running);
-        VerifyContext context = VerifyContext.of(stack, contract, endpoints.verifyTargets(), running, urlMode ? null : session);
+        VerifyContext context = VerifyContext.of(stack, contract, endpoints.verifyTargets(), running, urlMode ? null : session,
+                InFlightLimit.configured(session.env()));
         return new VerifyPlan(stack, endpoints, VerifySuite.plan(context));
     }
 

@@ -12,7 +12,9 @@ import com.peaktrade.obs.http.Timed;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
 public final class GrafanaClient {
     private static final String GENERAL = "General";
     private static final String REF_ID = "A";
+    /** Grafana's largest page (§5: a larger limit is 422). */
+    static final int SEARCH_PAGE = 5000;
     private final HttpTransport http;
     private final String user;
 
@@ -46,6 +50,11 @@ public final class GrafanaClient {
         return http.baseUrl();
     }
 
+    /** How many requests this client sends at once at most: the width for fanning out over dashboards. */
+    public int maxInFlight() {
+        return http.maxInFlight();
+    }
+
     /**
      * {@code GET /api/health} without credentials. 200 and 503 ({@code database: failing}) are
      * answers; connection refused (migrations still running) is an UNREACHABLE failure.
@@ -53,7 +62,7 @@ public final class GrafanaClient {
      * @throws HttpFailure also for a redirect, a non-JSON 2xx (BAD_RESPONSE) or a non-JSON error page (HTTP_STATUS)
      */
     public GrafanaHealth health() {
-        Response r = http.send(Request.get("/api/health").withoutCredentials()).requireNoRedirect();
+        Response r = http.send(Request.get("/api/health").withoutCredentials().withoutRetry()).requireNoRedirect();
         JsonNode node = r.is2xx() ? r.json() : r.jsonOrNull();
         if (node == null || !node.isObject()) {
             throw r.is2xx() ? HttpFailure.badResponse(r, "expected a JSON object") : HttpFailure.forStatus(r);
@@ -107,7 +116,10 @@ public final class GrafanaClient {
     }
 
     /**
-     * {@code GET /api/search}.
+     * {@code GET /api/search}, every page of it: Grafana answers at most {@code limit} hits (default
+     * 1000, at most 5000, §5), so a full page is followed by the next ({@code page=2, 3, …}) until one
+     * comes back short. One request per 5,000 hits; a server that ignores {@code page} (the same hits
+     * again) is a BAD_RESPONSE, never a silently short list.
      *
      * @param type          dash-db, dash-folder, or null for both
      * @param dashboardUids restricts to these uids; empty for all
@@ -118,12 +130,31 @@ public final class GrafanaClient {
             params.add("type=" + Request.encode(type));
         }
         dashboardUids.forEach(uid -> params.add("dashboardUIDs=" + Request.encode(uid)));
-        String query = params.isEmpty() ? "" : "?" + String.join("&", params);
-        Response r = http.send(Request.get("/api/search" + query)).requireSuccess();
-        return Timed.of(r.decode(node -> Json.elements(node).stream().map(h -> new SearchHit(
+        params.add("limit=" + SEARCH_PAGE);
+        String query = "/api/search?" + String.join("&", params);
+        Map<String, SearchHit> all = new LinkedHashMap<>();
+        Duration latency = Duration.ZERO;
+        for (int page = 1; ; page++) {
+            Response r = http.send(Request.get(page == 1 ? query : query + "&page=" + page)).requireSuccess();
+            latency = latency.plus(r.latency());
+            List<SearchHit> hits = r.decode(GrafanaClient::searchHits);
+            // a dashboard added between two pages shifts the next one: each hit is kept once
+            long fresh = hits.stream().filter(h -> all.putIfAbsent(h.type() + "/" + h.uid(), h) == null).count();
+            if (page > 1 && fresh == 0 && !hits.isEmpty()) {
+                throw HttpFailure.badResponse(r, "page " + page + " repeated the hits of page " + (page - 1)
+                        + ": the server ignores page=, and the list would be cut at " + SEARCH_PAGE);
+            }
+            if (hits.size() < SEARCH_PAGE) {
+                return new Timed<>(List.copyOf(all.values()), latency, r.status());
+            }
+        }
+    }
+
+    private static List<SearchHit> searchHits(JsonNode node) {
+        return Json.elements(node).stream().map(h -> new SearchHit(
                 Json.text(h, "uid"), Json.text(h, "title"), Json.text(h, "type"), Json.text(h, "url"),
                 Json.text(h, "folderUid", null), Json.text(h, "folderTitle", GENERAL), Json.strings(h.get("tags"))))
-                .collect(Collectors.toUnmodifiableList())), r);
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /** {@code GET /api/dashboards/uid/{uid}}; Grafana's 404 {@code Dashboard not found} is empty. */

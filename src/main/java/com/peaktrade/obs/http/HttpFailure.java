@@ -97,8 +97,21 @@ public class HttpFailure extends ObsException {
         }
         String what = server.message() != null ? server.message() : excerptOrEmpty(response);
         return new HttpFailure(Kind.HTTP_STATUS, response.method(), response.url(),
-                "HTTP " + status + (what.isEmpty() ? "" : ": " + what),
+                "HTTP " + status + (status == 429 ? " too many requests" : "") + (what.isEmpty() ? "" : ": " + what)
+                        + retryNote(response),
                 status, response.excerpt(), null, server.message(), server.messageId(), null);
+    }
+
+    /** How hard we tried: a server under load must be told apart from one that said no once. */
+    private static String retryNote(Response response) {
+        if (!RetryPolicy.retryableStatus(response.status())) {
+            return "";
+        }
+        String after = response.retryAfter() == null ? "" : "Retry-After " + response.retryAfter();
+        if (response.attempts() > 1) {
+            return " (gave up after " + response.attempts() + " attempts" + (after.isEmpty() ? "" : ", last " + after) + ")";
+        }
+        return after.isEmpty() ? "" : " (" + after + ": longer than we wait, not retried)";
     }
 
     private static String excerptOrEmpty(Response response) {

@@ -30,7 +30,9 @@ import javax.net.ssl.SSLException;
  * <li>a body size cap (8 MiB by default): larger is a BAD_RESPONSE, never buffered on.</li>
  * </ul>
  * Any HTTP status comes back as a {@link Response}; only "no usable answer at all" throws
- * {@link HttpFailure}. No retries, ever (a rejected Grafana login counts towards its lockout).
+ * {@link HttpFailure}. At most {@link InFlightLimit} requests of this transport are in flight at
+ * once; a 429 or transient 5xx is retried within {@link RetryPolicy}'s bounds, a 401/403 never (a
+ * rejected Grafana login counts towards its lockout).
  * Credentials go only into the Authorization header; messages carry the URL without them, and
  * bodies echoing them are scrubbed.
  */
@@ -44,6 +46,8 @@ public final class HttpTransport {
     private final long maxBodyBytes;
     private final BasicCredentials credentials;
     private final HttpClient client;
+    private final InFlightLimit inFlight;
+    private final RetryPolicy retry;
 
     /**
      * @param baseUrl     http(s) URL; a path prefix is kept, user info is dropped
@@ -56,6 +60,14 @@ public final class HttpTransport {
     }
 
     public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials, long maxBodyBytes) {
+        this(baseUrl, timeout, credentials, maxBodyBytes, new InFlightLimit(InFlightLimit.DEFAULT_MAX), RetryPolicy.standard());
+    }
+
+    /** With an explicit in-flight limit and retry policy (verify's clients take them from the environment). */
+    public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials, long maxBodyBytes,
+            InFlightLimit inFlight, RetryPolicy retry) {
+        this.inFlight = inFlight;
+        this.retry = retry;
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
@@ -82,6 +94,11 @@ public final class HttpTransport {
         return timeout;
     }
 
+    /** The in-flight limit's size: how many requests callers may usefully start at once. */
+    public int maxInFlight() {
+        return inFlight.max();
+    }
+
     /** The full URL a path resolves to (no credentials): base path + path. */
     public String urlOf(String path) {
         String basePath = base.getRawPath() == null ? "" : base.getRawPath();
@@ -92,8 +109,15 @@ public final class HttpTransport {
         return base.getScheme() + "://" + base.getRawAuthority() + basePath + path + query;
     }
 
-    /** Sends the request and reads the whole answer, any status. */
+    /**
+     * Sends the request and reads the whole answer, any status; a 429 or transient 5xx is sent again
+     * within the retry policy, each attempt in a slot of the in-flight limit (not held while waiting).
+     */
     public Response send(Request request) {
+        return retry.send(request, once -> inFlight.call(once.method(), urlOf(once.path()), timeout, () -> sendOnce(once)));
+    }
+
+    private Response sendOnce(Request request) {
         String url = urlOf(request.path());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
@@ -125,7 +149,8 @@ public final class HttpTransport {
             return new Response(request.method(), url, answer.statusCode(),
                     answer.headers().firstValue("Content-Type").orElse(null),
                     answer.headers().firstValue("Location").orElse(null),
-                    scrub(new String(answer.body(), StandardCharsets.UTF_8)), answer.body().length, latency);
+                    scrub(new String(answer.body(), StandardCharsets.UTF_8)), answer.body().length, latency,
+                    answer.headers().firstValue("Retry-After").orElse(null), 1);
         } catch (TimeoutException e) {
             abort(future, body);
             throw HttpFailure.withoutAnswer(HttpFailure.Kind.TIMEOUT, request.method(), url,

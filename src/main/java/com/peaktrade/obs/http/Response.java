@@ -16,9 +16,21 @@ import java.util.function.Function;
  * @param body        the body as UTF-8 text, with the client's secrets replaced by {@code ***}
  * @param size        the body size in bytes as received
  * @param latency     from sending the request to the last byte of the body
+ * @param retryAfter  the Retry-After header (429, 503), or null
+ * @param attempts    how many times the request was sent to get this answer ({@link RetryPolicy})
  */
 public record Response(String method, String url, int status, String contentType, String location, String body,
-        long size, Duration latency) {
+        long size, Duration latency, String retryAfter, int attempts) {
+
+    public Response(String method, String url, int status, String contentType, String location, String body, long size,
+            Duration latency) {
+        this(method, url, status, contentType, location, body, size, latency, null, 1);
+    }
+
+    /** This answer, noted as the last of {@code n} attempts. */
+    public Response afterAttempts(int n) {
+        return new Response(method, url, status, contentType, location, body, size, latency, retryAfter, n);
+    }
 
     static final int EXCERPT_CHARS = 300;
 

@@ -37,12 +37,12 @@ public final class PrometheusClient {
 
     /** {@code GET /-/ready}: 200 when ready, 503 while starting or stopping; any status is an answer. */
     public Probe ready() {
-        return Probe.of(http.send(Request.get("/-/ready")).requireNoRedirect());
+        return Probe.of(http.send(Request.get("/-/ready").withoutRetry()).requireNoRedirect());
     }
 
     /** {@code GET /-/healthy}: 200 as soon as it listens; any status is an answer. */
     public Probe healthy() {
-        return Probe.of(http.send(Request.get("/-/healthy")).requireNoRedirect());
+        return Probe.of(http.send(Request.get("/-/healthy").withoutRetry()).requireNoRedirect());
     }
 
     /** {@code GET /api/v1/targets?state=active}: the active targets in Prometheus' order. */

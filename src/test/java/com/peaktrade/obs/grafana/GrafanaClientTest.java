@@ -229,15 +229,55 @@ class GrafanaClientTest {
                         "/d/peaktrade-overview/peak_trade-overview", "overview-f", "overview", List.of("peaktrade", "overview")),
                 new SearchHit("at-root", "Root", "dash-db", "/d/at-root/root", null, "General", List.of()));
         assertThat(server.requests().get(0).pathAndQuery())
-                .isEqualTo("/api/search?type=dash-db&dashboardUIDs=peaktrade-overview&dashboardUIDs=at-root");
+                .isEqualTo("/api/search?type=dash-db&dashboardUIDs=peaktrade-overview&dashboardUIDs=at-root&limit=5000");
     }
 
     @Test
-    void searchWithoutFiltersAsksForEverything() {
+    void searchWithoutFiltersAsksForEverythingInGrafanasLargestPage() {
         server.on("/api/search", FixtureServer.json(200, "[]"));
 
         assertThat(client.search(null, List.of()).value()).isEmpty();
-        assertThat(server.requests().get(0).pathAndQuery()).isEqualTo("/api/search");
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::pathAndQuery).containsExactly("/api/search?limit=5000");
+    }
+
+    /** {@code count} dashboard hits from uid number {@code from} on, as Grafana lists them. */
+    private static String hits(int from, int count) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = from; i < from + count; i++) {
+            json.append(i == from ? "" : ",").append("{\"id\":").append(i).append(",\"uid\":\"d").append(i)
+                    .append("\",\"title\":\"D ").append(i).append("\",\"type\":\"dash-db\",\"url\":\"/d/d").append(i)
+                    .append("\",\"tags\":[]}");
+        }
+        return json.append("]").toString();
+    }
+
+    @Test
+    void aSearchThatFillsGrafanasPageIsFollowedByTheNextPageUntilOneComesBackShort() {
+        server.on("/api/search", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            String body = query.endsWith("&page=3") ? hits(10_000, 7) : query.endsWith("&page=2") ? hits(5_000, 5_000) : hits(0, 5_000);
+            FixtureServer.json(200, body).respond(exchange);
+        });
+
+        List<SearchHit> all = client.search("dash-db", List.of()).value();
+
+        assertThat(all).hasSize(10_007);
+        assertThat(all.get(10_006).uid()).isEqualTo("d10006");
+        assertThat(server.requests()).extracting(FixtureServer.Recorded::pathAndQuery).containsExactly(
+                "/api/search?type=dash-db&limit=5000", "/api/search?type=dash-db&limit=5000&page=2",
+                "/api/search?type=dash-db&limit=5000&page=3");
+    }
+
+    @Test
+    void aServerThatIgnoresThePageIsABadResponseNotASilentlyShortList() {
+        server.on("/api/search", FixtureServer.json(200, hits(0, 5_000)));
+
+        HttpFailure failure = catchThrowableOfType(() -> client.search("dash-db", List.of()), HttpFailure.class);
+
+        assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.BAD_RESPONSE);
+        assertThat(failure.getMessage()).startsWith("GET " + server.uri() + "/api/search?type=dash-db&limit=5000&page=2: page 2 "
+                + "repeated the hits of page 1: the server ignores page=, and the list would be cut at 5000");
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test

@@ -44,6 +44,9 @@ public final class FixtureServer implements AutoCloseable {
     private volatile Responder fallback = text(404, "text/plain", "404 page not found\n");
 
     private FixtureServer() throws IOException {
+        // as Go servers do: without TCP_NODELAY the JDK server's separate header and body writes wait for
+        // the client's delayed ACK, ~40 ms per keep-alive request (read once, at the JDK server's first use)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);

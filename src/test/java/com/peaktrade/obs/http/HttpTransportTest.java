@@ -278,6 +278,6 @@ class HttpTransportTest {
 
         assertThat(failure.notReady()).isTrue();
         assertThat(failure.retryable()).isTrue();
-        assertThat(failure.getMessage()).endsWith("/api/v1/targets: HTTP 503: Service Unavailable");
+        assertThat(failure.getMessage()).endsWith("/api/v1/targets: HTTP 503: Service Unavailable (gave up after 3 attempts)");
     }
 }

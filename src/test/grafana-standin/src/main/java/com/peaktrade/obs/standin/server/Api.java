@@ -17,10 +17,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -209,12 +211,13 @@ final class Api implements HttpHandler {
         List<String> uids = new ArrayList<>(q.getOrDefault("dashboardUIDs", List.of()));
         uids.addAll(q.getOrDefault("dashboardUID", List.of()));
         List<String> folderUids = q.getOrDefault("folderUIDs", List.of());
+        Set<String> uidSet = new HashSet<>(uids);
         Dashboards.Snapshot snap = dashboards.get();
         ArrayNode hits = F.arrayNode();
         if (!type.equals("dash-db") && tags.isEmpty() && folderUids.isEmpty()) {
             snap.folders().stream()
                     .filter(f -> f.title().toLowerCase(Locale.ROOT).contains(query))
-                    .filter(f -> uids.isEmpty() || uids.contains(f.uid()))
+                    .filter(f -> uidSet.isEmpty() || uidSet.contains(f.uid()))
                     .sorted(Comparator.comparing(Dashboards.Folder::title, CI))
                     .forEach(f -> hits.add(folderHit(f)));
         }
@@ -222,16 +225,21 @@ final class Api implements HttpHandler {
             snap.dashboards().stream()
                     .filter(d -> d.title().toLowerCase(Locale.ROOT).contains(query))
                     .filter(d -> d.tags().containsAll(tags))
-                    .filter(d -> uids.isEmpty() || uids.contains(d.uid()))
+                    .filter(d -> uidSet.isEmpty() || uidSet.contains(d.uid()))
                     .filter(d -> folderUids.isEmpty()
                             || folderUids.contains(d.folder() == null ? "general" : d.folder().uid()))
                     .sorted(Comparator.comparing(Dashboards.Dashboard::title, CI))
                     .forEach(d -> hits.add(dashboardHit(d)));
         }
-        while (hits.size() > limit) {
-            hits.remove(hits.size() - 1);
+        // limit 0 (or absent) is 1000; page is 1-based, limit is its size (§5)
+        int size = limit < 1 ? 1000 : limit;
+        int page = Math.max(1, intParam(q, "page", 1));
+        long from = (long) (page - 1) * size;
+        ArrayNode window = F.arrayNode();
+        for (long i = from; i < hits.size() && i < from + size; i++) {
+            window.add(hits.get((int) i));
         }
-        return Answer.json(200, hits);
+        return Answer.json(200, window);
     }
 
     private static ObjectNode folderHit(Dashboards.Folder f) {
@@ -262,8 +270,7 @@ final class Api implements HttpHandler {
 
     /** §6. */
     private Answer dashboard(String uid) {
-        Optional<Dashboards.Dashboard> found = dashboards.get().dashboards().stream()
-                .filter(d -> d.uid().equals(uid)).findFirst();
+        Optional<Dashboards.Dashboard> found = Optional.ofNullable(dashboards.get().byUid().get(uid));
         if (found.isEmpty()) {
             return Answer.message(404, "Dashboard not found");
         }

@@ -42,7 +42,17 @@ final class Dashboards {
             String provider, String externalId, boolean provisioned, Instant updated) {
     }
 
-    record Snapshot(List<Folder> folders, List<Dashboard> dashboards) {
+    /** What one provisioning pass loaded; {@code byUid} indexes it (a Grafana with thousands answers by index too). */
+    record Snapshot(List<Folder> folders, List<Dashboard> dashboards, Map<String, Dashboard> byUid) {
+        Snapshot(List<Folder> folders, List<Dashboard> dashboards) {
+            this(folders, dashboards, index(dashboards));
+        }
+
+        private static Map<String, Dashboard> index(List<Dashboard> dashboards) {
+            Map<String, Dashboard> byUid = new HashMap<>();
+            dashboards.forEach(d -> byUid.putIfAbsent(d.uid(), d));
+            return Map.copyOf(byUid);
+        }
     }
 
     private record Loaded(String uid, String title, List<String> tags, ObjectNode json, String folderTitle,
