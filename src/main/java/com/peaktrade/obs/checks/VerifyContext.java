@@ -49,11 +49,13 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
     public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets,
             Supplier<DockerEngine> engine) {
         // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
+        var access = targets.access();
         return new VerifyContext(stack, contract, targets,
-                targets.prometheus() == null ? null : new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT),
+                targets.prometheus() == null ? null
+                        : new PrometheusClient(targets.prometheus(), HTTP_TIMEOUT, access.prometheus().settings()),
                 targets.grafana() == null ? null
-                        : new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), HTTP_TIMEOUT),
-                new ExpositionScraper(HTTP_TIMEOUT), engine, new Lazy<>());
+                        : new GrafanaClient(targets.grafana(), HTTP_TIMEOUT, access.grafana().settings()),
+                new ExpositionScraper(HTTP_TIMEOUT, access.exporter().settings()), engine, new Lazy<>());
     }
 
     public boolean checksContainers() {

@@ -12,6 +12,7 @@ import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.grafana.GrafanaClient;
 import com.peaktrade.obs.prometheus.PrometheusClient;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
+import com.peaktrade.obs.stack.AccessOptions;
 import com.peaktrade.obs.stack.EngineRunningProject;
 import com.peaktrade.obs.stack.RunningProject;
 import com.peaktrade.obs.stack.StackEndpoints;
@@ -139,7 +140,7 @@ final class ContractInitCommand implements Callable<Integer> {
         return new RunningStack(
                 Optional.ofNullable(prometheusUrl).map(u -> new PrometheusClient(StackEndpoints.parse("--prometheus-url", u), TIMEOUT)),
                 Optional.ofNullable(grafanaUrl).map(u -> new GrafanaClient(StackEndpoints.parse("--grafana-url", u),
-                        targets.grafanaUser(), targets.grafanaPassword(), TIMEOUT)),
+                        TIMEOUT, targets.access().grafana().settings())),
                 Optional.ofNullable(exporterUrl).map(u -> StackEndpoints.parse("--exporter-url", u)), new ExpositionScraper(TIMEOUT),
                 Optional.empty());
     }
@@ -155,12 +156,13 @@ final class ContractInitCommand implements Callable<Integer> {
         }
         VerifyTargets targets = TargetResolver.resolve(request(), env, project, running);
         return new RunningStack(prometheus.map(p -> new PrometheusClient(targets.prometheus(), TIMEOUT)),
-                grafana.map(g -> new GrafanaClient(targets.grafana(), targets.grafanaUser(), targets.grafanaPassword(), TIMEOUT)),
+                grafana.map(g -> new GrafanaClient(targets.grafana(), TIMEOUT, targets.access().grafana().settings())),
                 exporter.map(e -> targets.exporter()), new ExpositionScraper(TIMEOUT), Optional.of(project));
     }
 
     private TargetResolver.Request request() {
-        return new TargetResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), null, null, null, grafanaUser, grafanaPasswordFile);
+        return new TargetResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), null, null, null,
+                AccessOptions.grafanaBasic(grafanaUser, grafanaPasswordFile));
     }
 
 }

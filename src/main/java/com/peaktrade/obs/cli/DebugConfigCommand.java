@@ -84,7 +84,7 @@ final class DebugConfigCommand implements Callable<Integer> {
                         "name the stack: --stack shadow|grafana");
             }
             Map<String, String> env = session.env();
-            StackSettings settings = StackSettings.resolve(env, null, null);
+            StackSettings settings = StackSettings.resolve(env, null, null, null);
             AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
             StackRunner.LoadedStack loaded = StackRunner.load(selection.stack(), selection.project(), assets, settings);
             return print(loaded.project(), loaded.warnings(), "stack " + selection.stack().id() + ", project "

@@ -2,6 +2,7 @@ package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
+import com.peaktrade.obs.stack.AdminPasswordFile;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.stack.UserEnvironment;
@@ -39,6 +40,10 @@ abstract class StackDownCommand implements Callable<Integer> {
                     ? "project " + project + ": nothing to remove"
                     : "project " + project + " removed: " + result.containers().size() + " containers, "
                             + result.networks().size() + " networks, " + result.volumes().size() + " volumes");
+            if (volumes && AdminPasswordFile.of(env, project).delete()) {
+                out.println("removed the stored Grafana admin password " + AdminPasswordFile.of(env, project).path()
+                        + " (the next up generates a new one)");
+            }
         }
         return 0;
     }

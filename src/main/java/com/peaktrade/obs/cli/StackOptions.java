@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.stack.AdminPasswordFile;
 import com.peaktrade.obs.stack.AssetLocator;
 import com.peaktrade.obs.contract.Contract;
 import com.peaktrade.obs.contract.StackChoice;
@@ -50,7 +51,7 @@ final class StackOptions {
     StackRunner.LoadedStack load(String name, String bind, Path passwordFile) {
         Map<String, String> env = UserEnvironment.load();
         StackDefinition stack = stack(name);
-        StackSettings settings = StackSettings.resolve(env, bind, passwordFile);
+        StackSettings settings = StackSettings.resolve(env, bind, passwordFile, AdminPasswordFile.of(env, project(stack)));
         AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
         return StackRunner.load(stack, contract().origin(), projectName, assets, settings);
     }

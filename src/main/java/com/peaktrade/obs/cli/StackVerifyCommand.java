@@ -51,15 +51,8 @@ abstract class StackVerifyCommand implements Callable<Integer> {
     @Option(names = "--exporter-url", paramLabel = "URL", description = "Exporter /metrics to check (also EXPORTER_URL).")
     String exporterUrl;
 
-    @Option(names = "--grafana-user", paramLabel = "USER", description = "Grafana user (default: GRAFANA_ADMIN_USER, else the running container's, else admin).")
-    String grafanaUser;
-
-    @Option(names = "--grafana-password-file", paramLabel = "FILE",
-            description = "File with the Grafana password (default: GRAFANA_AUTH=user:pass, GRAFANA_ADMIN_PASSWORD, the running container's, admin).")
-    Path grafanaPasswordFile;
-
-
-
+    @Mixin
+    SecurityOptions security;
 
     @Option(names = "--assets-dir", paramLabel = "DIR",
             description = "Directory whose peaktrade-obs.yaml is the contract (default: the current directory when it is a "
@@ -92,7 +85,7 @@ abstract class StackVerifyCommand implements Callable<Integer> {
         boolean urlsOnly = prometheusUrl != null || grafanaUrl != null || env.containsKey("PROM_URL") || env.containsKey("GRAFANA_URL");
         Contract inForce = contract.resolve(assetsDir);
         StackDefinition stack = StackChoice.of(inForce, stackName(), BuiltInStacks.definition(stackName()), urlsOnly);
-        var request = new TargetResolver.Request(stack, prometheusUrl, grafanaUrl, exporterUrl, grafanaUser, grafanaPasswordFile);
+        var request = new TargetResolver.Request(stack, prometheusUrl, grafanaUrl, exporterUrl, security.access());
         boolean useEngine = projectName != null || !urlsOnly;
         String project = useEngine ? (projectName == null ? stack.project() : projectName) : null;
         output.validate();
@@ -108,7 +101,9 @@ abstract class StackVerifyCommand implements Callable<Integer> {
             VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
             VerifyContext context = VerifyContext.of(stack, inForce, targets, engine);
             VerifySuite.Plan plan = VerifySuite.plan(context);
-            Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes());
+            Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes())
+                    .withNotes(targets.access()
+                    .notesFor(java.util.Arrays.asList(targets.prometheus(), targets.grafana(), targets.exporter())));
             output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
             return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();

@@ -42,7 +42,8 @@ public final class HttpTransport {
     private final URI base;
     private final Duration timeout;
     private final long maxBodyBytes;
-    private final BasicCredentials credentials;
+    private final Credentials credentials;
+    private final ConnectionSettings settings;
     private final HttpClient client;
 
     /**
@@ -51,26 +52,49 @@ public final class HttpTransport {
      * @param credentials basic-auth credentials or null
      * @throws ConfigException when the URL is not an absolute http(s) URL with a host
      */
-    public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials) {
+    public HttpTransport(URI baseUrl, Duration timeout, Credentials credentials) {
         this(baseUrl, timeout, credentials, DEFAULT_MAX_BODY_BYTES);
     }
 
-    public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials, long maxBodyBytes) {
+    public HttpTransport(URI baseUrl, Duration timeout, Credentials credentials, long maxBodyBytes) {
+        this(baseUrl, timeout, ConnectionSettings.of(credentials), maxBodyBytes);
+    }
+
+    /**
+     * @param settings credentials, TLS trust, proxy and extra headers
+     * @throws ConfigException also when a TLS file cannot be read or used
+     */
+    public HttpTransport(URI baseUrl, Duration timeout, ConnectionSettings settings) {
+        this(baseUrl, timeout, settings, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public HttpTransport(URI baseUrl, Duration timeout, ConnectionSettings settings, long maxBodyBytes) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
         this.base = validated(baseUrl);
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
-        this.credentials = credentials;
+        this.settings = settings;
+        this.credentials = settings.credentials();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout);
         if ("http".equalsIgnoreCase(base.getScheme())) {
             builder.sslContext(PlaintextOnly.context()); // no redirects: this client never speaks TLS
+        } else {
+            builder.sslContext(settings.tls().context());
+        }
+        if (settings.proxy() != null) {
+            builder.proxy(settings.proxy());
         }
         this.client = builder.build();
+    }
+
+    /** Credentials, TLS trust, proxy and headers of this transport (no secret in its toString). */
+    public ConnectionSettings settings() {
+        return settings;
     }
 
     /** The base URL without credentials. */
@@ -98,6 +122,7 @@ public final class HttpTransport {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
                 .header("User-Agent", USER_AGENT);
+        settings.headers().forEach(builder::header);
         request.headers().forEach(builder::header);
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
@@ -172,6 +197,10 @@ public final class HttpTransport {
                 return unreachable(method, url, "unknown host " + URI.create(url).getHost(), failure);
             }
             if (t instanceof SSLException) {
+                var named = TlsProblem.of(method, url, failure, settings.tls());
+                if (named.isPresent()) {
+                    return named.get();
+                }
                 return unreachable(method, url, "TLS handshake failed (" + message(t)
                         + "): an https URL for a plain HTTP port, or a certificate problem?", failure);
             }

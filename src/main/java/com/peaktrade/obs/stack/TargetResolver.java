@@ -6,21 +6,18 @@ import com.peaktrade.obs.contract.StackService.Role;
 import com.peaktrade.obs.error.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Finds verify's URLs and Grafana credentials. Per URL: the option, else the old scripts'
  * variable (PROM_URL, GRAFANA_URL, EXPORTER_URL), else the running project's published port, else
- * 127.0.0.1 with the PEAKTRADE_OBS_*_PORT default. Credentials: --grafana-user/--grafana-password-file,
- * else GRAFANA_AUTH=user:pass, else GRAFANA_ADMIN_USER/GRAFANA_ADMIN_PASSWORD, else what the
- * running Grafana container was started with, else admin/admin.
+ * 127.0.0.1 with the PEAKTRADE_OBS_*_PORT default. Credentials and TLS: {@link CredentialSources}.
  */
 public final class TargetResolver {
     /** Options as given on the command line (null = not given). */
     public record Request(StackDefinition stack, String prometheusUrl, String grafanaUrl, String exporterUrl,
-            String grafanaUser, Path grafanaPasswordFile) {
+            AccessOptions access) {
     }
 
     private TargetResolver() {
@@ -36,8 +33,12 @@ public final class TargetResolver {
                 : null;
         boolean fromProject = request.prometheusUrl() == null && env.get("PROM_URL") == null
                 && stack.service(Role.PROMETHEUS).flatMap(s -> running.published(s.service(), s.port())).isPresent();
-        String[] credentials = credentials(request, env, running);
-        return new VerifyTargets(prometheus, grafana, exporter, credentials[0], credentials[1], credentials[2], project,
+        Map<String, String> grafanaEnv = running.environment(
+                stack.service(Role.GRAFANA).map(StackService::service).orElse("grafana"));
+        var secrets = new CredentialSources.ProjectSecrets(
+                Optional.ofNullable(project).map(p -> AdminPasswordFile.of(env, p)), grafanaEnv);
+        EndpointAccess access = CredentialSources.resolve(request.access(), env, secrets);
+        return new VerifyTargets(prometheus, grafana, exporter, access, project,
                 fromProject ? "published ports of project " + project : "options/environment/defaults");
     }
 
@@ -89,44 +90,4 @@ public final class TargetResolver {
         }
     }
 
-    private static String[] credentials(Request request, Map<String, String> env, RunningProject running) {
-        if (request.grafanaPasswordFile() != null) {
-            String user = request.grafanaUser() != null ? request.grafanaUser()
-                    : env.getOrDefault(StackSettings.ADMIN_USER, StackSettings.DEFAULT_ADMIN);
-            return new String[] {user, StackSettings.readPassword(request.grafanaPasswordFile()),
-                "--grafana-password-file " + request.grafanaPasswordFile()};
-        }
-        String auth = env.get("GRAFANA_AUTH");
-        if (auth != null && !auth.isBlank()) {
-            int colon = auth.indexOf(':');
-            if (colon <= 0 || colon == auth.length() - 1) {
-                throw new ConfigException("GRAFANA_AUTH must be user:password (it is set, but not in that form)",
-                        "e.g. GRAFANA_AUTH=admin:secret, or use --grafana-user and --grafana-password-file");
-            }
-            return new String[] {request.grafanaUser() != null ? request.grafanaUser() : auth.substring(0, colon),
-                auth.substring(colon + 1), "GRAFANA_AUTH"};
-        }
-        String password = env.get(StackSettings.ADMIN_PASSWORD);
-        if (password != null && !password.isEmpty()) {
-            return new String[] {user(request, env, Map.of()), password, "environment variable " + StackSettings.ADMIN_PASSWORD};
-        }
-        Map<String, String> container = running.environment(
-                request.stack().service(Role.GRAFANA).map(StackService::service).orElse("grafana"));
-        String started = container.get("GF_SECURITY_ADMIN_PASSWORD");
-        if (started != null && !started.isEmpty()) {
-            return new String[] {user(request, env, container), started, "the running Grafana container's environment"};
-        }
-        return new String[] {user(request, env, container), StackSettings.DEFAULT_ADMIN, "local default (admin/admin)"};
-    }
-
-    private static String user(Request request, Map<String, String> env, Map<String, String> container) {
-        if (request.grafanaUser() != null && !request.grafanaUser().isBlank()) {
-            return request.grafanaUser();
-        }
-        String user = env.get(StackSettings.ADMIN_USER);
-        if (user != null && !user.isBlank()) {
-            return user;
-        }
-        return container.getOrDefault("GF_SECURITY_ADMIN_USER", StackSettings.DEFAULT_ADMIN);
-    }
 }
