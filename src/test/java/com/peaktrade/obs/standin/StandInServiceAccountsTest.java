@@ -43,21 +43,10 @@ class StandInServiceAccountsTest {
     @BeforeAll
     static void start() throws Exception {
         prometheus = FakePrometheus.start();
-        Path fixture = resource("/standin/schema-check");
-        Map<String, String> env = new HashMap<>();
-        env.put("GF_PATHS_PROVISIONING", fixture.resolve("provisioning").toString());
-        env.put("GF_PATHS_DATA", data.toString());
-        env.put("GF_SERVER_HTTP_ADDR", "127.0.0.1");
-        env.put("GF_SERVER_HTTP_PORT", "0");
-        env.put("STANDIN_COLD_START_MS", "0");
+        Map<String, String> env = SchemaCheckFixture.environment(data, prometheus, "http://127.0.0.1:1");
         env.put("GF_SERVER_ROOT_URL", "http://127.0.0.1:3000/grafana/");
         env.put("GF_SERVER_SERVE_FROM_SUB_PATH", "true");
         env.put("STANDIN_SEARCH_WITHOUT_FOLDER_TITLE", "true");
-        env.put("PROMETHEUS_URL", prometheus.uri().toString());
-        env.put("UNREACHABLE_URL", "http://127.0.0.1:1");
-        env.put("USER_LAYOUT_DASHBOARDS", resource("/standin/user-layout/dashboards").toString());
-        env.put("GENERAL_DASHBOARDS", fixture.resolve("general").toString());
-        env.put("MISSING_DASHBOARDS", data.resolve("not-there").toString());
         standIn = StandIn.start(env);
         grafana = URI.create("http://127.0.0.1:" + standIn.port() + "/grafana");
         admin = new ServiceAccountTokens(grafana, "admin", "admin");
