@@ -31,11 +31,12 @@ abstract class StackUpCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Host address the ports are published on (default: PEAKTRADE_OBS_BIND or 127.0.0.1). "
-                    + "Beyond loopback a Grafana password is required.")
+                    + "Beyond loopback admin/admin is refused.")
     String bind;
 
     @Option(names = "--grafana-password-file", paramLabel = "FILE",
-            description = "File holding the Grafana admin password (default: GRAFANA_ADMIN_PASSWORD, else admin on loopback).")
+            description = "File holding the Grafana admin password (default: GRAFANA_ADMIN_PASSWORD, GF_SECURITY_ADMIN_PASSWORD, "
+                    + "else a random one generated once and kept in the state directory, mode 0600).")
     Path passwordFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",

@@ -101,9 +101,7 @@ abstract class StackVerifyCommand implements Callable<Integer> {
             VerifyTargets targets = TargetResolver.resolve(request, env, project, running);
             VerifyContext context = VerifyContext.of(stack, inForce, targets, engine);
             VerifySuite.Plan plan = VerifySuite.plan(context);
-            Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes())
-                    .withNotes(targets.access()
-                    .notesFor(java.util.Arrays.asList(targets.prometheus(), targets.grafana(), targets.exporter())));
+            Report report = new CheckRunner().run(stack.name() + ".verify", plan.checks(), options).withNotes(plan.notes());
             output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
             return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();
