@@ -33,14 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProductionEndpointsIT {
     private static final String PROM_USER = "scraper";
-    @TempDir
-    Path tmp;
+    private Path tmp;
     private final String adminPassword = "Adm-" + UUID.randomUUID();
     private final String promPassword = "Prom-" + UUID.randomUUID();
     private final List<CliProcess.Result> runs = new ArrayList<>();
     private final List<Path> reports = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>(List.of(adminPassword, promPassword));
-    private TestEngine engine;
     private Map<String, String> env;
     private String project;
     private NginxTlsProxy nginx;
@@ -48,8 +46,8 @@ class ProductionEndpointsIT {
     private ServiceAccountTokens accounts;
 
     @BeforeAll
-    void startStackAndProxy(TestEngine engine) throws Exception {
-        this.engine = engine;
+    void startStackAndProxy(TestEngine engine, @TempDir Path dir) throws Exception {
+        this.tmp = dir;
         project = engine.project() + "-prod";
         env = engine.stackEnv(tmp);
         Map<String, String> upEnv = new HashMap<>(env);
