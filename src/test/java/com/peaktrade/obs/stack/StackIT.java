@@ -113,13 +113,13 @@ class StackIT {
         var first = CliProcess.run(env, cwd, "grafana", "up", "-p", project);
         assertThat(first.exitCode()).as(first.toString()).isZero();
         String password = java.nio.file.Files.readString(stored);
+        String mode = java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(stored));
         var second = CliProcess.run(env, cwd, "grafana", "up", "-p", project);
         var verify = CliProcess.run(env, cwd, "grafana", "verify", "-p", project);
         var down = CliProcess.run(env, cwd, "grafana", "down", "-p", project, "--volumes");
 
         assertThat(password).matches("[A-Za-z0-9]{16,}\n");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(stored)))
-                .isEqualTo("rw-------");
+        assertThat(mode).isEqualTo("rw-------");
         assertThat(first.out()).contains("password from newly generated, stored in " + stored);
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).contains("password from stored in " + stored);
