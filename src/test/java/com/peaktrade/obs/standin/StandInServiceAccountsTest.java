@@ -140,6 +140,23 @@ class StandInServiceAccountsTest {
         assertThat(new GrafanaClient(grafana, null, null, TIMEOUT).health().ok()).isTrue();
     }
 
+    @Test
+    void healthIs503WithTheApiserverNotReadyUntilItIsThen200(@TempDir Path otherData) throws Exception {
+        Map<String, String> env = SchemaCheckFixture.environment(otherData, prometheus, "http://127.0.0.1:1");
+        env.put("STANDIN_APISERVER_NOT_READY_MS", "1500");
+        try (StandIn.Running starting = StandIn.start(env)) {
+            GrafanaClient client = new GrafanaClient(URI.create("http://127.0.0.1:" + starting.port()), null, null, TIMEOUT);
+
+            var early = client.health();
+            var later = com.peaktrade.obs.poll.Poller.within(Duration.ofSeconds(10)).await(client::health,
+                    com.peaktrade.obs.grafana.GrafanaHealth::ok);
+
+            assertThat(early.httpStatus()).isEqualTo(503);
+            assertThat(early.ok()).isFalse();
+            assertThat(later.ready()).as("waited out: " + later).isTrue();
+        }
+    }
+
     private static String messageId(GrafanaClient client) {
         return catchThrowableOfType(client::checkAuth, HttpFailure.class).messageId();
     }
