@@ -48,10 +48,15 @@ final class StackOptions {
         return projectName == null || projectName.isBlank() ? stack.project() : projectName;
     }
 
-    StackRunner.LoadedStack load(String name, String bind, Path passwordFile) {
+    /** @param rotate forget the generated Grafana password first, so a new one is made (up --rotate-grafana-password) */
+    StackRunner.LoadedStack load(String name, String bind, Path passwordFile, boolean rotate) {
         Map<String, String> env = UserEnvironment.load();
         StackDefinition stack = stack(name);
-        StackSettings settings = StackSettings.resolve(env, bind, passwordFile, AdminPasswordFile.of(env, project(stack)));
+        AdminPasswordFile stored = AdminPasswordFile.of(env, project(stack));
+        if (rotate) {
+            stored.delete();
+        }
+        StackSettings settings = StackSettings.resolve(env, bind, passwordFile, stored);
         AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
         return StackRunner.load(stack, contract().origin(), projectName, assets, settings);
     }

@@ -39,6 +39,10 @@ abstract class StackUpCommand implements Callable<Integer> {
                     + "else a random one generated once and kept in the state directory, mode 0600).")
     Path passwordFile;
 
+    @Option(names = "--rotate-grafana-password",
+            description = "Replace the generated Grafana admin password with a new one (when no password is given).")
+    boolean rotatePassword;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
             description = "How long to wait for every service to run and be healthy (default: ${DEFAULT-VALUE}).")
     String timeout;
@@ -61,7 +65,7 @@ abstract class StackUpCommand implements Callable<Integer> {
     }
 
     private Integer up(Duration wait, long start, CompletableFuture<DockerEngine> connecting) {
-        StackRunner.LoadedStack loaded = stackOptions.load(stackName(), bind, passwordFile);
+        StackRunner.LoadedStack loaded = stackOptions.load(stackName(), bind, passwordFile, rotatePassword);
         StackDefinition stack = stackOptions.stack(stackName());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -104,7 +104,7 @@ class StackIT {
     }
 
     @Test
-    void withoutCredentialsUpGeneratesAPasswordKeepsIt0600ReusesItAndVerifyFindsIt(TestEngine engine) throws Exception {
+    void withoutCredentialsUpGeneratesAPasswordKeepsIt0600ReusesItRotatesOnRequestAndVerifyFindsIt(TestEngine engine) throws Exception {
         String project = engine.project() + "-secret";
         int grafana = engine.freePort();
         Map<String, String> env = env(engine, engine.freePort(), grafana, engine.freePort());
@@ -115,6 +115,9 @@ class StackIT {
         String password = java.nio.file.Files.readString(stored);
         String mode = java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(stored));
         var second = CliProcess.run(env, cwd, "grafana", "up", "-p", project);
+        String reused = java.nio.file.Files.readString(stored);
+        var rotated = CliProcess.run(env, cwd, "grafana", "up", "-p", project, "--rotate-grafana-password");
+        String newPassword = java.nio.file.Files.readString(stored);
         var verify = CliProcess.run(env, cwd, "grafana", "verify", "-p", project);
         var down = CliProcess.run(env, cwd, "grafana", "down", "-p", project, "--volumes");
 
@@ -123,10 +126,15 @@ class StackIT {
         assertThat(first.out()).contains("password from newly generated, stored in " + stored);
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).contains("password from stored in " + stored);
+        assertThat(reused).isEqualTo(password);
+        assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
+        assertThat(rotated.out()).contains("password from newly generated, stored in " + stored);
+        assertThat(newPassword).isNotEqualTo(password);
         assertThat(verify.out()).as(verify.toString()).contains("PASS|grafana.auth|authenticated as admin (user, role Admin)"
                 + " with basic auth for user admin from " + stored);
-        for (var run : List.of(first, second, verify, down)) {
-            assertThat(run.out() + run.err()).as("no output shows the password").doesNotContain(password.strip());
+        for (var run : List.of(first, second, rotated, verify, down)) {
+            assertThat(run.out() + run.err()).as("no output shows the password").doesNotContain(password.strip())
+                    .doesNotContain(newPassword.strip());
         }
         assertThat(down.out()).contains("removed the stored Grafana admin password " + stored);
         assertThat(stored).doesNotExist();
