@@ -1,5 +1,7 @@
 package com.peaktrade.obs.check;
 
+import com.peaktrade.obs.error.ObsException;
+import com.peaktrade.obs.poll.PermanentError;
 import com.peaktrade.obs.poll.Poller;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +89,11 @@ public final class CheckContext {
      * the last answer and how long was waited.
      */
     public static Outcome notReady(String what, Object url, String lastAnswer, String hint, Poller.Answer<?> answer) {
-        return Outcome.fail(what + " at " + url + ": " + lastAnswer, hint, "last answer: " + lastAnswer, describe(answer));
+        // an error that waiting cannot fix (a certificate we do not trust) carries its own, better hint
+        String ownHint = answer.error().filter(e -> e instanceof PermanentError p && p.permanent())
+                .map(e -> e instanceof ObsException o ? o.hint() : null).orElse(null);
+        return Outcome.fail(what + " at " + url + ": " + lastAnswer, ownHint != null ? ownHint : hint,
+                "last answer: " + lastAnswer, describe(answer));
     }
 
     /** "1 attempt in 0.0 s", "3 attempts in 0.4 s", for an {@link Poller.Answer}. */

@@ -1,6 +1,7 @@
 package com.peaktrade.obs.checks;
 
 import com.peaktrade.obs.check.Check;
+import com.peaktrade.obs.check.CheckBody;
 import com.peaktrade.obs.check.CheckContext;
 import com.peaktrade.obs.check.Outcome;
 import com.peaktrade.obs.contract.ExpectedDashboard;
@@ -13,6 +14,8 @@ import com.peaktrade.obs.grafana.Datasource;
 import com.peaktrade.obs.grafana.DatasourceHealth;
 import com.peaktrade.obs.grafana.FrameResult;
 import com.peaktrade.obs.grafana.GrafanaHealth;
+import com.peaktrade.obs.grafana.GrafanaIdentity;
+import com.peaktrade.obs.grafana.PermissionDenied;
 import com.peaktrade.obs.grafana.SearchHit;
 import com.peaktrade.obs.grafana.TemplateVariable;
 import com.peaktrade.obs.http.HttpFailure;
@@ -71,32 +74,72 @@ final class GrafanaChecks {
         });
     }
 
-    /** Exactly one attempt: Grafana locks a user out after 5 failed logins in 5 minutes (grafana-facts §2). */
+    /**
+     * Exactly one attempt: Grafana locks a user out after 5 failed logins in 5 minutes (grafana-facts
+     * §2). Role-neutral (G14): an account that may not read data sources still passes here, and the
+     * checks that need that permission name it.
+     */
     static Check auth(VerifyContext ctx) {
         return Check.of(AUTH, Set.of(HEALTH), Duration.ofSeconds(10), c -> {
-            String who = "user " + ctx.targets().grafanaUser() + " (credentials from " + ctx.targets().credentialsSource() + ")";
+            var access = ctx.targets().access();
+            String how = access.grafana().describe();
+            if (!access.grafana().hasCredentials()) {
+                return Outcome.fail("no Grafana credentials given", GrafanaAuthHints.NONE_GIVEN, access.notes());
+            }
             try {
-                var auth = ctx.grafana().checkAuth();
-                return Outcome.pass("basic auth accepted for " + who, auth.datasourcesVisible() + " datasources visible");
+                GrafanaIdentity id = ctx.grafana().checkAuth().identity();
+                List<String> lacking = GrafanaAuthHints.NEEDED.stream().filter(a -> !id.has(a)).toList();
+                String message = "authenticated as " + id.describe() + " with " + how
+                        + (lacking.isEmpty() ? "" : "; it lacks " + String.join(", ", lacking));
+                return Outcome.pass(message, id.permissions().size() + " permissions in org "
+                        + (id.orgId() == 0 ? "(not said)" : id.orgId()), access.notes());
             } catch (HttpFailure f) {
                 if (f.kind() == HttpFailure.Kind.UNAUTHORIZED) {
-                    return Outcome.fail("Grafana rejected " + who + " (HTTP " + f.status() + ")",
-                            "check the password (--grafana-password-file, GRAFANA_ADMIN_PASSWORD, GRAFANA_AUTH). A Grafana data "
-                                    + "volume keeps the password of its first start: `peaktrade-obs " + ctx.stack().name()
-                                    + " down && peaktrade-obs " + ctx.stack().name() + " up` renews it. Not retried: 5 failures lock the user out.",
-                            f.getMessage());
+                    return Outcome.fail("Grafana rejected the " + how + " (HTTP " + f.status()
+                            + (f.serverMessage() == null ? "" : ": " + f.serverMessage()) + ")",
+                            GrafanaAuthHints.forRejection(f, ctx.stack().name()), f.getMessage(), access.notes());
                 }
                 return Outcome.fail("cannot check the credentials: " + f.getMessage(),
-                        "`peaktrade-obs debug health`", f.getMessage());
+                        f.hint() != null ? f.hint() : "`peaktrade-obs debug health`", f.getMessage(), access.notes());
             }
         });
     }
 
+    /**
+     * A check body that needs a Grafana permission: Grafana's 403 becomes a FAIL naming who is
+     * authenticated and which permission is missing, instead of a raw error.
+     */
+    static CheckBody permitted(VerifyContext ctx, String id, CheckBody body) {
+        return c -> {
+            try {
+                return body.run(c);
+            } catch (HttpFailure f) {
+                Optional<String> needed = PermissionDenied.needed(f);
+                if (needed.isEmpty()) {
+                    throw f;
+                }
+                String who = ctx.grafana().identity().map(GrafanaIdentity::describe)
+                        .orElse(ctx.targets().access().grafana().describe());
+                return Outcome.fail("authenticated as " + who + "; " + id + " needs " + needed.get(),
+                        GrafanaAuthHints.permission(needed.get()), f.getMessage());
+            }
+        };
+    }
+
     static Check datasources(VerifyContext ctx) {
-        return Check.of(DATASOURCES, Set.of(AUTH), Duration.ofSeconds(20), c -> {
+        return Check.of(DATASOURCES, Set.of(AUTH), Duration.ofSeconds(20), permitted(ctx, DATASOURCES, c -> {
             List<Datasource> all = ctx.grafana().datasources().value();
             return judgeDatasources(all, ctx.contract().grafana().datasources().entries());
-        });
+        }));
+    }
+
+    /** A 403 naming a permission, kept as a poll's last error, is thrown for {@link #permitted} to report. */
+    private static void rethrowDenial(java.util.Collection<? extends Poller.Answer<?>> answers) {
+        for (Poller.Answer<?> a : answers) {
+            if (a.error().isPresent() && PermissionDenied.needed(a.error().get()).isPresent()) {
+                throw a.error().get();
+            }
+        }
     }
 
     /** Pure: the provisioned datasources against the contract's; an alias stands for its uid. */
@@ -162,7 +205,7 @@ final class GrafanaChecks {
 
     /** Required datasources must answer through Grafana; optional ones (the host's Prometheus) only WARN. */
     static Check datasourceHealth(VerifyContext ctx) {
-        return Check.of(DATASOURCE_HEALTH, Set.of(DATASOURCES), Duration.ofSeconds(20), c -> {
+        return Check.of(DATASOURCE_HEALTH, Set.of(DATASOURCES), Duration.ofSeconds(20), permitted(ctx, DATASOURCE_HEALTH, c -> {
             List<Datasource> all = ctx.grafana().datasources().value();
             List<DatasourceMatch> matches = DatasourceMatch.of(ctx.contract().grafana().datasources().entries(), all);
             // optional ones first, one attempt each: the wait for a required one may use up the budget;
@@ -177,6 +220,7 @@ final class GrafanaChecks {
                     answers.put(group.get(i), asked.get(i));
                 }
             }
+            rethrowDenial(answers.values());
             List<String> evidence = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             List<String> fine = new ArrayList<>();
@@ -224,7 +268,7 @@ final class GrafanaChecks {
                         evidence.toArray(String[]::new));
             }
             return Outcome.pass(DatasourceMatch.inWords(fine) + " answer through Grafana", evidence.toArray(String[]::new));
-        });
+        }));
     }
 
     /**
@@ -239,6 +283,12 @@ final class GrafanaChecks {
         List<ExpectedDashboard> expected = ctx.contract().grafana().dashboards().entries();
         List<String> uids = expected.size() <= SEARCH_BY_UID_MAX ? expected.stream().map(ExpectedDashboard::uid).toList() : List.of();
         return Check.of(DASHBOARDS, Set.of(AUTH), Duration.ofSeconds(30), c -> {
+            // /api/search never answers 403: it hides what the caller may not read (G15), so ask first
+            Optional<GrafanaIdentity> who = ctx.grafana().identity();
+            if (who.isPresent() && !who.get().has("dashboards:read")) {
+                return Outcome.fail("authenticated as " + who.get().describe() + "; " + DASHBOARDS + " needs dashboards:read",
+                        GrafanaAuthHints.permission("dashboards:read"), who.get().permissions().size() + " permissions");
+            }
             var answer = c.await(() -> ctx.grafana().search("dash-db", uids).value(),
                     hits -> problemsWithDashboards(hits, expected).isEmpty());
             if (answer.last().isEmpty()) {
@@ -300,7 +350,7 @@ final class GrafanaChecks {
     static Check dashboardVars(VerifyContext ctx) {
         List<ExpectedDashboard> withVariables = ctx.contract().grafana().dashboards().entries().stream()
                 .filter(d -> !d.variables().isEmpty()).sorted(Comparator.comparing(ExpectedDashboard::uid)).toList();
-        return Check.of(DASHBOARD_VARS, Set.of(DASHBOARDS), Duration.ofSeconds(20), c -> {
+        return Check.of(DASHBOARD_VARS, Set.of(DASHBOARDS), Duration.ofSeconds(20), permitted(ctx, DASHBOARD_VARS, c -> {
             List<Shortfall> problems = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
             // each dashboard's shortfalls and its evidence line, in the contract's order whatever order they came in
@@ -333,7 +383,7 @@ final class GrafanaChecks {
             }
             return Outcome.pass("all " + variables + " contracted variables declared in " + withVariables.size() + " dashboards",
                     evidence.toArray(String[]::new));
-        });
+        }));
     }
 
     /** Pure: a dashboard's variables against those the contract lists for it (kind and query where given). */
@@ -367,10 +417,11 @@ final class GrafanaChecks {
      * contract's datasource is asked for under the uid Grafana has (its own or an alias).
      */
     static Check query(VerifyContext ctx, GrafanaQuery query) {
-        return Check.of(QUERY, Set.of(DATASOURCE_HEALTH), Duration.ofSeconds(45), c -> {
+        return Check.of(QUERY, Set.of(DATASOURCE_HEALTH), Duration.ofSeconds(45), permitted(ctx, QUERY, c -> {
             String uid = liveUid(ctx, query.datasource());
             String expr = query.promql();
             var answer = c.await(() -> ctx.grafana().query(uid, expr), FrameResult::hasData);
+            rethrowDenial(List.of(answer));
             if (answer.last().isEmpty()) {
                 return Outcome.fail("query through " + uid + " failed: " + answer.describe(r -> "", Failures::describe),
                         "datasource wiring: the datasource's URL must reach Prometheus from Grafana's container",
@@ -390,7 +441,7 @@ final class GrafanaChecks {
             return Outcome.fail("query through " + uid + " returned no data",
                     "warm-up not over, or the datasource points at a Prometheus without this data", evidence)
                     .withEvidence("contract " + query.where());
-        });
+        }));
     }
 
     /** The uid Grafana has for a contract datasource (its uid or an alias), else {@code uid} as written. */

@@ -11,7 +11,7 @@ import com.peaktrade.obs.contract.StackService;
 import com.peaktrade.obs.stack.RunningProject;
 import com.peaktrade.obs.stack.Endpoint;
 import com.peaktrade.obs.stack.VerifyTargets;
-import com.peaktrade.obs.http.BasicCredentials;
+import com.peaktrade.obs.http.ConnectionSettings;
 import com.peaktrade.obs.http.HttpTransport;
 import com.peaktrade.obs.http.InFlightLimit;
 import com.peaktrade.obs.http.RetryPolicy;
@@ -67,16 +67,18 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
     public static VerifyContext of(StackDefinition stack, Contract contract, VerifyTargets targets, RunningProject running,
             Supplier<DockerEngine> engine, int maxInFlight) {
         // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
+        var access = targets.access();
         return new VerifyContext(stack, contract, targets,
-                targets.prometheus() == null ? null : new PrometheusClient(transport(targets.prometheus(), null, maxInFlight)),
-                targets.grafana() == null ? null : new GrafanaClient(transport(targets.grafana(), targets.grafanaUser() == null
-                        ? null : new BasicCredentials(targets.grafanaUser(), targets.grafanaPassword()), maxInFlight)),
-                new ExpositionScraper(HTTP_TIMEOUT), engine, running, new Lazy<>());
+                targets.prometheus() == null ? null
+                        : new PrometheusClient(transport(targets.prometheus(), access.prometheus().settings(), maxInFlight)),
+                targets.grafana() == null ? null
+                        : new GrafanaClient(transport(targets.grafana(), access.grafana().settings(), maxInFlight)),
+                new ExpositionScraper(HTTP_TIMEOUT, access.exporter().settings()), engine, running, new Lazy<>());
     }
 
     /** One transport per server, so each gets its own in-flight limit. */
-    private static HttpTransport transport(URI url, BasicCredentials credentials, int maxInFlight) {
-        return new HttpTransport(url, HTTP_TIMEOUT, credentials, HttpTransport.DEFAULT_MAX_BODY_BYTES,
+    private static HttpTransport transport(URI url, ConnectionSettings settings, int maxInFlight) {
+        return new HttpTransport(url, HTTP_TIMEOUT, settings, HttpTransport.DEFAULT_MAX_BODY_BYTES,
                 new InFlightLimit(maxInFlight), RetryPolicy.standard());
     }
 

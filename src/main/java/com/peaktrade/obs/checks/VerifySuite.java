@@ -1,6 +1,7 @@
 package com.peaktrade.obs.checks;
 
 import com.peaktrade.obs.check.Check;
+import com.peaktrade.obs.check.Outcome;
 import com.peaktrade.obs.contract.ContractArea;
 import com.peaktrade.obs.contract.ExpectedJob;
 import com.peaktrade.obs.contract.ExporterContract;
@@ -28,6 +29,8 @@ public final class VerifySuite {
     private VerifySuite() {
     }
 
+    static final String TLS_UNVERIFIED = "tls.unverified";
+
     public static Plan plan(VerifyContext ctx) {
         List<Check> checks = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -37,6 +40,9 @@ public final class VerifySuite {
                 List<String> services = ctx.stack().services().values().stream().map(StackService::service).distinct().toList();
                 checks.add(DockerChecks.containers(ctx, services));
             }
+        }
+        if (ctx.targets().access() != null && ctx.targets().access().tls().insecureSkipVerify()) {
+            checks.add(tlsUnverified(ctx));
         }
         if (ctx.prometheus() == null) {
             notes.add("prometheus: stack " + ctx.stack().name() + " has no prometheus service and no --prometheus-url, not checked");
@@ -133,6 +139,16 @@ public final class VerifySuite {
         } else {
             notes.add("grafana.query: absent in " + ctx.contract().origin().file() + ", no query is sent through Grafana");
         }
+    }
+
+    /**
+     * An explicit --insecure-skip-verify is a WARN of its own, so every report (lines, JSON, JUnit)
+     * says that this run proved nothing about who answered.
+     */
+    private static Check tlsUnverified(VerifyContext ctx) {
+        return Check.of(TLS_UNVERIFIED, java.time.Duration.ofSeconds(1), c -> Outcome.warn(
+                "https certificates and host names were NOT verified (--insecure-skip-verify): any server could have answered",
+                "give the CA that signed the servers' certificates with --cacert FILE instead", ctx.targets().access().notes()));
     }
 
     /** Adds the "nothing expected" note for an empty section; true when it was empty. */

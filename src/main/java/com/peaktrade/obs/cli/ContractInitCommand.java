@@ -16,7 +16,6 @@ import com.peaktrade.obs.stack.Endpoint;
 import com.peaktrade.obs.stack.EndpointResolver;
 import com.peaktrade.obs.stack.Endpoints;
 import com.peaktrade.obs.stack.EngineRunningProject;
-import com.peaktrade.obs.stack.Login;
 import com.peaktrade.obs.stack.RunningProject;
 import java.util.Arrays;
 import java.io.PrintWriter;
@@ -80,7 +79,7 @@ final class ContractInitCommand implements Callable<Integer> {
     EndpointOptions endpoints;
 
     @Mixin
-    GrafanaLoginOptions login;
+    SecurityOptions security;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the contract to FILE (default: stdout).")
     Path output;
@@ -130,19 +129,20 @@ final class ContractInitCommand implements Callable<Integer> {
         Endpoints found;
         String name = project.given() ? project.name.strip() : null;
         if (name != null) {
-            var request = new EndpointResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), name, urls, login.value());
+            var request = new EndpointResolver.Request(BuiltInStacks.definition("shadow").orElseThrow(), name, urls, security.access());
             found = EndpointResolver.resolve(request, session.env(), new EngineRunningProject(session.compose(), name));
             if (Arrays.stream(Role.values()).allMatch(r -> found.found(r).isEmpty())) {
                 throw new EnvironmentException("project " + name + " publishes no Prometheus, Grafana or exporter port: is it running?",
                         "`peaktrade-obs shadow status -p " + name + "`, or give the URL options instead of -p");
             }
         } else {
-            found = EndpointResolver.resolve(new EndpointResolver.Request(null, null, urls, login.value()), session.env(),
+            found = EndpointResolver.resolve(new EndpointResolver.Request(null, null, urls, security.access()), session.env(),
                     RunningProject.NONE);
         }
-        return new RunningStack(found.found(Role.PROMETHEUS).map(p -> new PrometheusClient(p.url(), TIMEOUT)),
-                found.found(Role.GRAFANA).map(g -> new GrafanaClient(g.url(), g.login().map(Login::user).orElse(null),
-                        g.login().map(Login::password).orElse(null), TIMEOUT)),
-                found.found(Role.EXPORTER).map(Endpoint::url), new ExpositionScraper(TIMEOUT), Optional.ofNullable(name));
+        var access = found.access();
+        return new RunningStack(found.found(Role.PROMETHEUS).map(p -> new PrometheusClient(p.url(), TIMEOUT, access.prometheus().settings())),
+                found.found(Role.GRAFANA).map(g -> new GrafanaClient(g.url(), TIMEOUT, access.grafana().settings())),
+                found.found(Role.EXPORTER).map(Endpoint::url), new ExpositionScraper(TIMEOUT, access.exporter().settings()),
+                Optional.ofNullable(name));
     }
 }

@@ -92,7 +92,7 @@ final class DebugConfigCommand implements Callable<Integer> {
         Map<String, String> env = session.env();
         AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
         StackRunner.LoadedStack loaded = StackRunner.load(chosen.stack(), selection.contract.resolve(assetsDir).origin(),
-                chosen.project(), assets, StackSettings.resolve(env, null, null));
+                chosen.project(), assets, StackSettings.resolve(env, null, null, null));
         List<String> fileNames = chosen.stack().compose().stream().map(f -> Path.of(f).getFileName().toString()).toList();
         return print(loaded.project(), loaded.warnings(), "stack " + chosen.stack().name() + ", project "
                 + chosen.project() + ", files " + fileNames + " from " + assets.source());

@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.stack.AdminPasswordFile;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.stack.StackRunner;
 import com.peaktrade.obs.session.Session;
@@ -46,6 +47,10 @@ class StackDownCommand implements Callable<Integer> {
                     ? "project " + project + ": nothing to remove"
                     : "project " + project + " removed: " + result.containers().size() + " containers, "
                             + result.networks().size() + " networks, " + result.volumes().size() + " volumes");
+            if (volumes && AdminPasswordFile.of(session.env(), project).delete()) {
+                out.println("removed the stored Grafana admin password " + AdminPasswordFile.of(session.env(), project).path()
+                        + " (the next up generates a new one)");
+            }
         }
         return 0;
     }

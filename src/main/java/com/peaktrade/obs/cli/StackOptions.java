@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import com.peaktrade.obs.stack.AdminPasswordFile;
 import com.peaktrade.obs.stack.AssetLocator;
 import com.peaktrade.obs.contract.Contract;
 import com.peaktrade.obs.contract.StackChoice;
@@ -44,9 +45,14 @@ final class StackOptions {
         return project.or(stack);
     }
 
-    StackRunner.LoadedStack load(Map<String, String> env, String name, String bind, Path passwordFile) {
+    /** @param rotate forget the generated Grafana password first, so a new one is made (up --rotate-grafana-password) */
+    StackRunner.LoadedStack load(Map<String, String> env, String name, String bind, Path passwordFile, boolean rotate) {
         StackDefinition stack = stack(name);
-        StackSettings settings = StackSettings.resolve(env, bind, passwordFile);
+        AdminPasswordFile stored = AdminPasswordFile.of(env, project(stack));
+        if (rotate) {
+            stored.delete();
+        }
+        StackSettings settings = StackSettings.resolve(env, bind, passwordFile, stored);
         AssetLocator.Assets assets = AssetLocator.locate(assetsDir, Path.of(""), env);
         return StackRunner.load(stack, contract().origin(), project.or(stack), assets, settings);
     }

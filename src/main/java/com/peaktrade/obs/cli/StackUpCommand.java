@@ -32,12 +32,17 @@ class StackUpCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "Host address the ports are published on (default: PEAKTRADE_OBS_BIND or 127.0.0.1). "
-                    + "Beyond loopback a Grafana password is required.")
+                    + "Beyond loopback admin/admin is refused.")
     String bind;
 
     @Option(names = "--grafana-password-file", paramLabel = "FILE",
-            description = "File holding the Grafana admin password (default: GRAFANA_ADMIN_PASSWORD, else admin on loopback).")
+            description = "File holding the Grafana admin password (default: GRAFANA_ADMIN_PASSWORD, GF_SECURITY_ADMIN_PASSWORD, "
+                    + "else a random one generated once and kept in the state directory, mode 0600).")
     Path passwordFile;
+
+    @Option(names = "--rotate-grafana-password",
+            description = "Replace the generated Grafana admin password with a new one (when no password is given).")
+    boolean rotatePassword;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
             description = "How long to wait for every service to run and be healthy (default: ${DEFAULT-VALUE}).")
@@ -65,7 +70,7 @@ class StackUpCommand implements Callable<Integer> {
     }
 
     private Integer up(Duration wait, long start, Session session) {
-        StackRunner.LoadedStack loaded = stackOptions.load(session.env(), stackName(), bind, passwordFile);
+        StackRunner.LoadedStack loaded = stackOptions.load(session.env(), stackName(), bind, passwordFile, rotatePassword);
         StackDefinition stack = stackOptions.stack(stackName());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -35,7 +35,7 @@ class StackVerifyCommand implements Callable<Integer> {
     EndpointOptions endpoints;
 
     @Mixin
-    GrafanaLoginOptions login;
+    SecurityOptions security;
 
     @Option(names = "--assets-dir", paramLabel = "DIR",
             description = "Directory whose peaktrade-obs.yaml is the contract (default: the current directory when it is a "
@@ -75,7 +75,7 @@ class StackVerifyCommand implements Callable<Integer> {
                 noWait, RunOptions.DEFAULT_PARALLELISM);
         try (Session session = Session.open()) {
             VerifyPlan verify = VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, endpoints.urls(),
-                    login.value());
+                    security.access());
             Report report = verify.run(options);
             output.emit(report, spec);
             boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);

@@ -12,6 +12,7 @@ import com.peaktrade.obs.contract.StackService.Role;
 import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.http.InFlightLimit;
 import com.peaktrade.obs.session.Session;
+import com.peaktrade.obs.stack.AccessOptions;
 import com.peaktrade.obs.stack.EndpointResolver;
 import com.peaktrade.obs.stack.Endpoints;
 import com.peaktrade.obs.stack.EngineRunningProject;
@@ -26,13 +27,13 @@ import java.util.Map;
 record VerifyPlan(StackDefinition stack, Endpoints endpoints, VerifySuite.Plan plan) {
 
     static VerifyPlan of(Session session, String stackName, Contract contract, ProjectOption project, Map<Role, String> urls,
-            EndpointResolver.LoginOptions login) {
+            AccessOptions access) {
         boolean urlMode = EndpointResolver.anyUrl(EnumSet.allOf(Role.class), urls, session.env()) && !project.given();
         StackDefinition stack = StackChoice.of(contract, stackName, BuiltInStacks.definition(stackName), urlMode);
         String name = urlMode ? null : project.or(stack);
         RunningProject running = name != null && session.engineReachable()
                 ? new EngineRunningProject(new ComposeEngine(session.engine()), name) : RunningProject.NONE;
-        Endpoints endpoints = EndpointResolver.resolve(new EndpointResolver.Request(stack, name, urls, login), session.env(), running);
+        Endpoints endpoints = EndpointResolver.resolve(new EndpointResolver.Request(stack, name, urls, access), session.env(), running);
         VerifyContext context = VerifyContext.of(stack, contract, endpoints.verifyTargets(), running, urlMode ? null : session,
                 InFlightLimit.configured(session.env()));
         return new VerifyPlan(stack, endpoints, VerifySuite.plan(context));

@@ -1,6 +1,7 @@
 package com.peaktrade.obs.docker;
 
 import com.peaktrade.obs.error.EnvironmentException;
+import com.peaktrade.obs.http.PemKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package com.peaktrade.obs.grafana;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.peaktrade.obs.http.BasicCredentials;
+import com.peaktrade.obs.http.BearerToken;
+import com.peaktrade.obs.http.ConnectionSettings;
 import com.peaktrade.obs.http.HttpFailure;
 import com.peaktrade.obs.http.HttpTransport;
 import com.peaktrade.obs.http.Json;
@@ -12,9 +14,11 @@ import com.peaktrade.obs.http.Timed;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -32,6 +36,7 @@ public final class GrafanaClient {
     static final int SEARCH_PAGE = 5000;
     private final HttpTransport http;
     private final String user;
+    private volatile GrafanaIdentity identity;
 
     /**
      * @param user     null for no credentials
@@ -39,6 +44,11 @@ public final class GrafanaClient {
      */
     public GrafanaClient(URI baseUrl, String user, String password, Duration timeout) {
         this(new HttpTransport(baseUrl, timeout, user == null ? null : new BasicCredentials(user, password)));
+    }
+
+    /** With credentials (basic or a token), TLS trust, proxy and org header as {@code settings} say. */
+    public GrafanaClient(URI baseUrl, Duration timeout, ConnectionSettings settings) {
+        this(new HttpTransport(baseUrl, timeout, settings));
     }
 
     public GrafanaClient(HttpTransport http) {
@@ -72,17 +82,49 @@ public final class GrafanaClient {
     }
 
     /**
-     * Checks that the credentials are accepted with one {@code GET /api/datasources}: §3 documents
-     * this endpoint's answer and §2 the 401 bodies every {@code /api/*} gives, it is cheap, and a 200
-     * also proves the user may read data sources, which the next checks need ({@code /api/user} is not
-     * in grafana-facts.md, so we do not rely on it).
+     * Checks that the credentials are accepted, role-neutrally (grafana-facts G14):
+     * {@code GET /api/access-control/user/permissions} answers any signed-in caller, whatever its role,
+     * so an account without data source rights is still "authenticated" and the checks that need
+     * those rights can name the missing permission. Then {@code GET /api/user} for the login (best
+     * effort: older releases answer 403 for a token).
      *
-     * @throws HttpFailure UNAUTHORIZED on 401/403 (see {@link HttpFailure#messageId()}, e.g.
-     *                     {@code password-auth.failed}); never retried
+     * @throws HttpFailure UNAUTHORIZED on 401 (see {@link HttpFailure#messageId()}, e.g.
+     *                     {@code password-auth.failed}, {@code api-key.invalid}); never retried
      */
     public AuthCheck checkAuth() {
-        Timed<List<Datasource>> datasources = datasources();
-        return new AuthCheck(user, datasources.value().size(), datasources.latency());
+        Response r = http.send(Request.get("/api/access-control/user/permissions")).requireSuccess();
+        Map<String, List<String>> permissions = r.decode(node -> {
+            if (!node.isObject()) {
+                throw new Json.ShapeException("the permissions are not an object");
+            }
+            Map<String, List<String>> out = new TreeMap<>();
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), Json.strings(e.getValue())));
+            return out;
+        });
+        boolean token = http.settings().credentials() instanceof BearerToken;
+        String login = user;
+        long orgId = 0;
+        Response me = http.send(Request.get("/api/user"));
+        JsonNode node = me.is2xx() ? me.jsonOrNull() : null;
+        if (node != null && node.isObject()) {
+            login = Json.text(node, "login", login);
+            orgId = Json.longValue(node, "orgId", 0);
+        }
+        boolean serviceAccount = token || login != null && login.startsWith("sa-");
+        GrafanaIdentity identity = new GrafanaIdentity(login, serviceAccount, GrafanaIdentity.inferRole(permissions), orgId,
+                permissions);
+        this.identity = identity;
+        return new AuthCheck(identity, r.latency().plus(me.latency()));
+    }
+
+    /** Who the last {@link #checkAuth()} found, if it ran and succeeded. */
+    public Optional<GrafanaIdentity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    /** What is sent as credentials, e.g. "service-account token", "basic auth for user admin", "no credentials". */
+    public String credentialKind() {
+        return http.settings().credentials() == null ? "no credentials" : http.settings().credentials().kind();
     }
 
     /** {@code GET /api/datasources}, sorted by name as Grafana sends them. */
@@ -145,7 +187,7 @@ public final class GrafanaClient {
                         + ": the server ignores page=, and the list would be cut at " + SEARCH_PAGE);
             }
             if (hits.size() < SEARCH_PAGE) {
-                return new Timed<>(List.copyOf(all.values()), latency, r.status());
+                return new Timed<>(withFolderTitles(List.copyOf(all.values())), latency, r.status());
             }
         }
     }
@@ -153,8 +195,34 @@ public final class GrafanaClient {
     private static List<SearchHit> searchHits(JsonNode node) {
         return Json.elements(node).stream().map(h -> new SearchHit(
                 Json.text(h, "uid"), Json.text(h, "title"), Json.text(h, "type"), Json.text(h, "url"),
-                Json.text(h, "folderUid", null), Json.text(h, "folderTitle", GENERAL), Json.strings(h.get("tags"))))
+                Json.text(h, "folderUid", null), Json.text(h, "folderTitle", null), Json.strings(h.get("tags"))))
                 .collect(Collectors.toUnmodifiableList());
+    }
+
+    /**
+     * A hit outside General without {@code folderTitle} (12.x unified storage, G16) gets it from
+     * {@code GET /api/folders/{folderUid}}, once per folder; a hit without a folder is in General.
+     */
+    private List<SearchHit> withFolderTitles(List<SearchHit> hits) {
+        Map<String, String> titles = new HashMap<>();
+        List<SearchHit> out = new ArrayList<>();
+        for (SearchHit h : hits) {
+            String title = h.folderTitle();
+            if (title == null || title.isEmpty()) {
+                title = h.folderUid() == null || h.folderUid().isEmpty() ? GENERAL
+                        : titles.computeIfAbsent(h.folderUid(), this::folderTitle);
+            }
+            out.add(new SearchHit(h.uid(), h.title(), h.type(), h.url(), h.folderUid(), title, h.tags()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code GET /api/folders/{uid}}'s title; the uid itself when the folder cannot be read. */
+    private String folderTitle(String uid) {
+        Response r = http.send(Request.get("/api/folders/" + segment(uid)));
+        JsonNode node = r.is2xx() ? r.jsonOrNull() : null;
+        String title = node == null ? null : Json.text(node, "title");
+        return title == null ? "(folder " + uid + ", title unreadable: HTTP " + r.status() + ")" : title;
     }
 
     /** {@code GET /api/dashboards/uid/{uid}}; Grafana's 404 {@code Dashboard not found} is empty. */

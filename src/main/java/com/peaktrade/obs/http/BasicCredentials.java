@@ -8,7 +8,7 @@ import java.util.List;
  * A user and password for HTTP basic auth. The password leaves this object only as the encoded
  * header value; {@link #toString()} names the user alone.
  */
-public final class BasicCredentials {
+public final class BasicCredentials implements Credentials {
     private final String user;
     private final String password;
 
@@ -20,19 +20,26 @@ public final class BasicCredentials {
         this.password = password;
     }
 
+    @Override
     public String user() {
         return user;
     }
 
-    /** The {@code Authorization} header value. */
-    String header() {
+    @Override
+    public String header() {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The strings that must never appear in a message: the password and the encoded header. */
-    List<String> secrets() {
+    /** The password and the encoded header. */
+    @Override
+    public List<String> secrets() {
         String encoded = header().substring("Basic ".length());
         return password.isEmpty() ? List.of(encoded) : List.of(password, encoded);
+    }
+
+    @Override
+    public String kind() {
+        return "basic auth for user " + user;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.peaktrade.obs.http;
 
 import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.error.ObsException;
+import com.peaktrade.obs.poll.PermanentError;
 
 /**
  * A call to Prometheus, Grafana or an exporter that produced no usable answer. One small hierarchy
@@ -11,7 +12,7 @@ import com.peaktrade.obs.error.ObsException;
  * <p>Checks catch it and turn it into a FAIL with evidence; if one escapes to the CLI it is an
  * "environment not usable" error (exit 3).
  */
-public class HttpFailure extends ObsException {
+public class HttpFailure extends ObsException implements PermanentError {
     private static final long serialVersionUID = 1L;
 
     /** What went wrong. */
@@ -25,7 +26,9 @@ public class HttpFailure extends ObsException {
         /** An answer we cannot use: not JSON, an HTML page, the wrong shape, truncated, too large. */
         BAD_RESPONSE,
         /** 401 or 403: credentials missing, wrong, or lacking permission (see {@link #serverMessage()}). */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** The TLS handshake failed for a reason waiting cannot fix: an unknown CA, an expired certificate, a wrong host name. */
+        TLS
     }
 
     /** Status for failures without an HTTP answer. */
@@ -51,7 +54,13 @@ public class HttpFailure extends ObsException {
      */
     public HttpFailure(Kind kind, String method, String url, String problem, int status, String bodyExcerpt,
             String location, String serverMessage, String messageId, Throwable cause) {
-        super(method + " " + url + ": " + problem, null, cause);
+        this(kind, method, url, problem, status, bodyExcerpt, location, serverMessage, messageId, null, cause);
+    }
+
+    /** As above, with a hint (what to do next) for the user. */
+    public HttpFailure(Kind kind, String method, String url, String problem, int status, String bodyExcerpt,
+            String location, String serverMessage, String messageId, String hint, Throwable cause) {
+        super(method + " " + url + ": " + problem, hint, cause);
         this.kind = kind;
         this.method = method;
         this.url = url;
@@ -176,6 +185,15 @@ public class HttpFailure extends ObsException {
     /** True when trying again later may help: nothing answered yet, too slow, or not ready. Never for 401/403. */
     public boolean retryable() {
         return kind == Kind.UNREACHABLE || kind == Kind.TIMEOUT || notReady();
+    }
+
+    /**
+     * A TLS failure stays one however long we wait; so does a 401/403, and asking again with a wrong
+     * password counts towards Grafana's lockout.
+     */
+    @Override
+    public boolean permanent() {
+        return kind == Kind.TLS || kind == Kind.UNAUTHORIZED;
     }
 
     @Override

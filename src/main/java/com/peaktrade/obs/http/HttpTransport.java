@@ -44,7 +44,8 @@ public final class HttpTransport {
     private final URI base;
     private final Duration timeout;
     private final long maxBodyBytes;
-    private final BasicCredentials credentials;
+    private final Credentials credentials;
+    private final ConnectionSettings settings;
     private final HttpClient client;
     private final InFlightLimit inFlight;
     private final RetryPolicy retry;
@@ -55,16 +56,28 @@ public final class HttpTransport {
      * @param credentials basic-auth credentials or null
      * @throws ConfigException when the URL is not an absolute http(s) URL with a host
      */
-    public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials) {
+    public HttpTransport(URI baseUrl, Duration timeout, Credentials credentials) {
         this(baseUrl, timeout, credentials, DEFAULT_MAX_BODY_BYTES);
     }
 
-    public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials, long maxBodyBytes) {
-        this(baseUrl, timeout, credentials, maxBodyBytes, new InFlightLimit(InFlightLimit.DEFAULT_MAX), RetryPolicy.standard());
+    public HttpTransport(URI baseUrl, Duration timeout, Credentials credentials, long maxBodyBytes) {
+        this(baseUrl, timeout, ConnectionSettings.of(credentials), maxBodyBytes);
+    }
+
+    /**
+     * @param settings credentials, TLS trust, proxy and extra headers
+     * @throws ConfigException also when a TLS file cannot be read or used
+     */
+    public HttpTransport(URI baseUrl, Duration timeout, ConnectionSettings settings) {
+        this(baseUrl, timeout, settings, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public HttpTransport(URI baseUrl, Duration timeout, ConnectionSettings settings, long maxBodyBytes) {
+        this(baseUrl, timeout, settings, maxBodyBytes, new InFlightLimit(InFlightLimit.DEFAULT_MAX), RetryPolicy.standard());
     }
 
     /** With an explicit in-flight limit and retry policy (verify's clients take them from the environment). */
-    public HttpTransport(URI baseUrl, Duration timeout, BasicCredentials credentials, long maxBodyBytes,
+    public HttpTransport(URI baseUrl, Duration timeout, ConnectionSettings settings, long maxBodyBytes,
             InFlightLimit inFlight, RetryPolicy retry) {
         this.inFlight = inFlight;
         this.retry = retry;
@@ -74,15 +87,26 @@ public final class HttpTransport {
         this.base = validated(baseUrl);
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
-        this.credentials = credentials;
+        this.settings = settings;
+        this.credentials = settings.credentials();
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout);
         if ("http".equalsIgnoreCase(base.getScheme())) {
             builder.sslContext(PlaintextOnly.context()); // no redirects: this client never speaks TLS
+        } else {
+            builder.sslContext(settings.tls().context());
+        }
+        if (settings.proxy() != null) {
+            builder.proxy(settings.proxy());
         }
         this.client = builder.build();
+    }
+
+    /** Credentials, TLS trust, proxy and headers of this transport (no secret in its toString). */
+    public ConnectionSettings settings() {
+        return settings;
     }
 
     /** The base URL without credentials. */
@@ -122,6 +146,7 @@ public final class HttpTransport {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
                 .header("User-Agent", USER_AGENT);
+        settings.headers().forEach(builder::header);
         request.headers().forEach(builder::header);
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
@@ -197,6 +222,10 @@ public final class HttpTransport {
                 return unreachable(method, url, "unknown host " + URI.create(url).getHost(), failure);
             }
             if (t instanceof SSLException) {
+                var named = TlsProblem.of(method, url, failure, settings.tls());
+                if (named.isPresent()) {
+                    return named.get();
+                }
                 return unreachable(method, url, "TLS handshake failed (" + message(t)
                         + "): an https URL for a plain HTTP port, or a certificate problem?", failure);
             }

@@ -97,7 +97,8 @@ public final class Poller {
                 error = Optional.of(e);
             }
             long now = System.nanoTime();
-            if (good || now >= deadline) {
+            boolean hopeless = error.filter(e -> e instanceof PermanentError p && p.permanent()).isPresent();
+            if (good || hopeless || now >= deadline) {
                 return new Answer<>(last, error, good, attempts, Duration.ofNanos(now - start));
             }
             long wait = Math.min(pause, deadline - now);

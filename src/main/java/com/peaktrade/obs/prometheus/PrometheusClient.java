@@ -24,7 +24,12 @@ public final class PrometheusClient {
     private final HttpTransport http;
 
     public PrometheusClient(URI baseUrl, Duration timeout) {
-        this(new HttpTransport(baseUrl, timeout, null));
+        this(new HttpTransport(baseUrl, timeout, com.peaktrade.obs.http.ConnectionSettings.PLAIN));
+    }
+
+    /** With credentials (basic or bearer), TLS trust and proxy as {@code settings} say; a route prefix stays in the URL. */
+    public PrometheusClient(URI baseUrl, Duration timeout, com.peaktrade.obs.http.ConnectionSettings settings) {
+        this(new HttpTransport(baseUrl, timeout, settings));
     }
 
     public PrometheusClient(HttpTransport http) {

@@ -10,9 +10,9 @@ import java.util.Optional;
  * refused connection on it is final at once (nothing was promised to listen there).
  *
  * @param from  in words, e.g. "--grafana-url", "GRAFANA_URL", "project p's published port", "no --grafana-url"
- * @param login who to sign in as (Grafana), empty for none; later also tokens and TLS material
+ * @param access the credentials and connection settings the clients use for it (never printed)
  */
-public record Endpoint(Role role, URI url, Origin origin, String from, Optional<Login> login) {
+public record Endpoint(Role role, URI url, Origin origin, String from, Optional<Access> access) {
 
     /** Where the URL came from, strongest first (the resolution order, docs/checks.md "Where the checks look"). */
     public enum Origin {
@@ -27,7 +27,7 @@ public record Endpoint(Role role, URI url, Origin origin, String from, Optional<
         return origin == Origin.DEFAULTED;
     }
 
-    public Endpoint withLogin(Login value) {
+    public Endpoint withAccess(Access value) {
         return new Endpoint(role, url, origin, from, Optional.of(value));
     }
 

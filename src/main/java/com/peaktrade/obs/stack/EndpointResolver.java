@@ -24,9 +24,9 @@ import java.util.Set;
  * default host port. Marked {@link Endpoint.Origin#DEFAULTED}: verify checks it and says so,
  * the troubleshooting commands say why there is none instead.</li>
  * </ol>
- * Grafana's login, when the command signs in: --grafana-user/--grafana-password-file, else
- * GRAFANA_AUTH=user:pass, else GRAFANA_ADMIN_USER/GRAFANA_ADMIN_PASSWORD, else what the running
- * Grafana container was started with, else admin/admin.
+ * Credentials, TLS and proxy of every endpoint: {@link CredentialSources} (its documented
+ * precedence; no admin/admin default), with a project's stored admin password and its Grafana
+ * container's environment as the last sources.
  */
 public final class EndpointResolver {
     /**
@@ -35,16 +35,12 @@ public final class EndpointResolver {
      * @param stack   the stack whose services are resolved; null: only the roles a URL was given for
      * @param project the compose project to read published ports from; null in URL mode
      * @param urls    role → URL as given on the command line (absent = not given)
-     * @param login   the login options when the command signs in to Grafana; null when it does not
+     * @param access  the credential and TLS options as given; null for none
      */
-    public record Request(StackDefinition stack, String project, Map<Role, String> urls, LoginOptions login) {
+    public record Request(StackDefinition stack, String project, Map<Role, String> urls, AccessOptions access) {
         public Request {
             urls = urls.isEmpty() ? Map.of() : Map.copyOf(urls);
         }
-    }
-
-    /** --grafana-user and --grafana-password-file as given (null = not given). */
-    public record LoginOptions(String user, Path passwordFile) {
     }
 
     private EndpointResolver() {
@@ -70,12 +66,9 @@ public final class EndpointResolver {
             Optional<StackService> service = request.stack() == null ? Optional.empty() : request.stack().service(role);
             resolve(role, service, request, env, running, unavailable).ifPresent(e -> byRole.put(role, e));
         }
-        if (request.login() != null && byRole.containsKey(Role.GRAFANA)) {
-            String grafanaService = service(request, Role.GRAFANA).map(StackService::service).orElse("grafana");
-            byRole.put(Role.GRAFANA, byRole.get(Role.GRAFANA).withLogin(login(request.login(), env,
-                    request.project() == null ? RunningProject.NONE : running, grafanaService)));
-        }
-        return new Endpoints(request.project(), request.stack(), byRole, unavailable);
+        EndpointAccess access = access(request, env, running);
+        byRole.replaceAll((role, e) -> e.withAccess(access.of(role)));
+        return new Endpoints(request.project(), request.stack(), byRole, unavailable, access);
     }
 
     private static Optional<StackService> service(Request request, Role role) {
@@ -138,44 +131,15 @@ public final class EndpointResolver {
         }
     }
 
-    private static Login login(LoginOptions options, Map<String, String> env, RunningProject running, String grafanaService) {
-        if (options.passwordFile() != null) {
-            String user = !blank(options.user()) ? options.user()
-                    : env.getOrDefault(StackSettings.ADMIN_USER, StackSettings.DEFAULT_ADMIN);
-            return new Login(user, StackSettings.readPassword(options.passwordFile()),
-                    "--grafana-password-file " + options.passwordFile());
+    /** A project's stored admin password and its Grafana container's environment are sources too. */
+    private static EndpointAccess access(Request request, Map<String, String> env, RunningProject running) {
+        var secrets = CredentialSources.ProjectSecrets.NONE;
+        if (request.project() != null) {
+            String grafanaService = service(request, Role.GRAFANA).map(StackService::service).orElse("grafana");
+            secrets = new CredentialSources.ProjectSecrets(Optional.of(AdminPasswordFile.of(env, request.project())),
+                    running.environment(grafanaService));
         }
-        String auth = env.get("GRAFANA_AUTH");
-        if (!blank(auth)) {
-            int colon = auth.indexOf(':');
-            if (colon <= 0 || colon == auth.length() - 1) {
-                throw new ConfigException("GRAFANA_AUTH must be user:password (it is set, but not in that form)",
-                        "e.g. GRAFANA_AUTH=admin:secret, or use --grafana-user and --grafana-password-file");
-            }
-            return new Login(options.user() != null ? options.user() : auth.substring(0, colon), auth.substring(colon + 1),
-                    "GRAFANA_AUTH");
-        }
-        String password = env.get(StackSettings.ADMIN_PASSWORD);
-        if (password != null && !password.isEmpty()) {
-            return new Login(user(options, env, Map.of()), password, "environment variable " + StackSettings.ADMIN_PASSWORD);
-        }
-        Map<String, String> container = running.environment(grafanaService);
-        String started = container.get("GF_SECURITY_ADMIN_PASSWORD");
-        if (started != null && !started.isEmpty()) {
-            return new Login(user(options, env, container), started, "the running Grafana container's environment");
-        }
-        return new Login(user(options, env, container), StackSettings.DEFAULT_ADMIN, "local default (admin/admin)");
-    }
-
-    private static String user(LoginOptions options, Map<String, String> env, Map<String, String> container) {
-        if (!blank(options.user())) {
-            return options.user();
-        }
-        String user = env.get(StackSettings.ADMIN_USER);
-        if (!blank(user)) {
-            return user;
-        }
-        return container.getOrDefault("GF_SECURITY_ADMIN_USER", StackSettings.DEFAULT_ADMIN);
+        return CredentialSources.resolve(request.access() == null ? AccessOptions.NONE : request.access(), env, secrets);
     }
 
     private static boolean blank(String s) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param stack       the stack resolved for; null in URL mode without one (then only given URLs)
  * @param unavailable role → why the project gives no URL for it (e.g. "container p-grafana-1 is exited (exit code 137)")
  */
-public record Endpoints(String project, StackDefinition stack, Map<Role, Endpoint> byRole, Map<Role, String> unavailable) {
+public record Endpoints(String project, StackDefinition stack, Map<Role, Endpoint> byRole, Map<Role, String> unavailable,
+        EndpointAccess access) {
 
     public Endpoints {
         byRole = byRole.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byRole));
@@ -55,13 +56,11 @@ public record Endpoints(String project, StackDefinition stack, Map<Role, Endpoin
 
     /** The view the verify checks work with. */
     public VerifyTargets verifyTargets() {
-        Optional<Login> login = get(Role.GRAFANA).flatMap(Endpoint::login);
         Map<Role, String> defaulted = new LinkedHashMap<>();
         byRole.values().stream().filter(Endpoint::defaulted).forEach(e -> defaulted.put(e.role(), e.from()));
         boolean published = byRole.values().stream().anyMatch(e -> e.origin() == Endpoint.Origin.PUBLISHED);
         return new VerifyTargets(url(Role.PROMETHEUS), url(Role.GRAFANA), url(Role.EXPORTER),
-                login.map(Login::user).orElse(null), login.map(Login::password).orElse(null),
-                login.map(Login::source).orElse(null), project,
+                access, project,
                 published ? "published ports of project " + project : "options/environment/defaults", defaulted);
     }
 }

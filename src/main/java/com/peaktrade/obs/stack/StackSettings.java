@@ -20,6 +20,9 @@ public final class StackSettings {
     public static final String JAR = "PEAKTRADE_OBS_JAR";
     public static final String ADMIN_USER = "GRAFANA_ADMIN_USER";
     public static final String ADMIN_PASSWORD = "GRAFANA_ADMIN_PASSWORD";
+    /** Grafana's own names, which the team's scripts also read. */
+    public static final String GF_ADMIN_USER = "GF_SECURITY_ADMIN_USER";
+    public static final String GF_ADMIN_PASSWORD = "GF_SECURITY_ADMIN_PASSWORD";
     static final String DEFAULT_ADMIN = "admin";
 
     private final Map<String, String> environment;
@@ -34,8 +37,9 @@ public final class StackSettings {
      * @param userEnv      the user's environment (shell over config file)
      * @param bind         --bind, or null
      * @param passwordFile --grafana-password-file, or null
+     * @param stored       where a generated password is kept (up), or null to generate none (debug config)
      */
-    public static StackSettings resolve(Map<String, String> userEnv, String bind, Path passwordFile) {
+    public static StackSettings resolve(Map<String, String> userEnv, String bind, Path passwordFile, AdminPasswordFile stored) {
         Map<String, String> env = new LinkedHashMap<>(userEnv);
         if (bind != null && !bind.isBlank()) {
             env.put(BIND, bind.strip());
@@ -44,14 +48,21 @@ public final class StackSettings {
         if (passwordFile != null) {
             env.put(ADMIN_PASSWORD, readPassword(passwordFile));
             source = "--grafana-password-file " + passwordFile;
-        } else if (userEnv.get(ADMIN_PASSWORD) != null && !userEnv.get(ADMIN_PASSWORD).isEmpty()) {
+        } else if (isSet(userEnv.get(ADMIN_PASSWORD))) {
             source = "environment variable " + ADMIN_PASSWORD;
+        } else if (isSet(userEnv.get(GF_ADMIN_PASSWORD))) {
+            env.put(ADMIN_PASSWORD, userEnv.get(GF_ADMIN_PASSWORD));
+            source = "environment variable " + GF_ADMIN_PASSWORD;
+        } else if (stored != null) {
+            // no admin/admin default (SPEC §6): a random password, kept for the next up, verify and debug
+            boolean existed = stored.read().isPresent();
+            env.put(ADMIN_PASSWORD, stored.readOrCreate());
+            source = (existed ? "" : "newly generated, ") + "stored in " + stored.path();
         } else {
-            env.put(ADMIN_PASSWORD, DEFAULT_ADMIN);
-            source = "local default (admin/admin)";
+            source = "not set (the compose file's default)";
         }
-        if (env.get(ADMIN_USER) == null || env.get(ADMIN_USER).isBlank()) {
-            env.put(ADMIN_USER, DEFAULT_ADMIN);
+        if (!isSet(env.get(ADMIN_USER))) {
+            env.put(ADMIN_USER, isSet(userEnv.get(GF_ADMIN_USER)) ? userEnv.get(GF_ADMIN_USER) : DEFAULT_ADMIN);
         }
         if (!env.containsKey(JAR)) {
             ownJar().ifPresent(jar -> env.put(JAR, jar.toString()));
@@ -61,22 +72,30 @@ public final class StackSettings {
         return settings;
     }
 
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
     static String readPassword(Path file) {
+        return readSecret(file, "Grafana password");
+    }
+
+    /** A password or token file: its text without one trailing newline (like docker secrets); empty is exit 2. */
+    static String readSecret(Path file, String what) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("cannot read the Grafana password file " + file + ": "
+            throw new ConfigException("cannot read the " + what + " file " + file + ": "
                     + e.getClass().getSimpleName(), "check the path and its permissions");
         }
-        // like docker secrets: one trailing newline is not part of the password
-        String password = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+        String secret = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                 : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        if (password.isEmpty()) {
-            throw new ConfigException("the Grafana password file " + file + " is empty",
-                    "write the password into it (one line)");
+        if (secret.isEmpty()) {
+            throw new ConfigException("the " + what + " file " + file + " is empty",
+                    "write the " + what.substring(what.indexOf(' ') + 1) + " into it (one line)");
         }
-        return password;
+        return secret;
     }
 
     /** SPEC §6: admin/admin is only the local default. */

@@ -7,22 +7,23 @@ import java.util.Optional;
 
 /**
  * What verify talks to. {@code exporter} is null for the grafana stack; {@code project} null when
- * verify gates URLs it did not start. The password is only ever handed to the Grafana client.
+ * verify gates URLs it did not start. {@code access} holds the credentials, which only the clients
+ * ever see.
  *
  * @param defaulted role → why its URL is a default ("no --grafana-url"), for the roles nobody gave a URL for
  *                  and no running project published
  */
-public record VerifyTargets(URI prometheus, URI grafana, URI exporter, String grafanaUser, String grafanaPassword,
-        String credentialsSource, String project, String urlsSource, Map<Role, String> defaulted) {
+public record VerifyTargets(URI prometheus, URI grafana, URI exporter, EndpointAccess access, String project,
+        String urlsSource, Map<Role, String> defaulted) {
 
     public VerifyTargets {
         defaulted = Map.copyOf(defaulted);
     }
 
     /** Targets nobody defaulted (tests, and callers that give every URL). */
-    public VerifyTargets(URI prometheus, URI grafana, URI exporter, String grafanaUser, String grafanaPassword,
-            String credentialsSource, String project, String urlsSource) {
-        this(prometheus, grafana, exporter, grafanaUser, grafanaPassword, credentialsSource, project, urlsSource, Map.of());
+    public VerifyTargets(URI prometheus, URI grafana, URI exporter, EndpointAccess access, String project,
+            String urlsSource) {
+        this(prometheus, grafana, exporter, access, project, urlsSource, Map.of());
     }
 
     /** Why the role's URL is a default ("no --grafana-url"), when it is one. */
@@ -41,8 +42,8 @@ public record VerifyTargets(URI prometheus, URI grafana, URI exporter, String gr
 
     @Override
     public String toString() {
-        // never the password
+        // never a secret: Access describes kind and source only
         return "VerifyTargets[prometheus=" + prometheus + ", grafana=" + grafana + ", exporter=" + exporter
-                + ", user=" + grafanaUser + " (" + credentialsSource + "), project=" + project + "]";
+                + ", grafana " + access.grafana().describe() + ", project=" + project + "]";
     }
 }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Verify's checks are built from the contract: its entries, their aliases and optional flags, its empty sections. */
 class ContractChecksTest {
+    private static final com.peaktrade.obs.stack.EndpointAccess ACCESS = com.peaktrade.obs.stack.CredentialSources.resolve(
+            com.peaktrade.obs.stack.AccessOptions.NONE, Map.of(), com.peaktrade.obs.stack.CredentialSources.ProjectSecrets.NONE);
     private static final ContractLoader LOADER = new ContractLoader(Rules.all().stream().map(Rule::id).toList());
     private static final Contract EMBEDDED = LOADER.loadEmbedded("test");
 
@@ -109,7 +111,7 @@ class ContractChecksTest {
     @Test
     void aStackWithoutGrafanaOrPrometheusSaysSoInsteadOfCheckingNothing(@TempDir Path dir) throws Exception {
         Contract contract = load(dir, MIGRATING);
-        var targets = new VerifyTargets(null, null, null, "admin", "admin", "test", null, "test");
+        var targets = new VerifyTargets(null, null, null, ACCESS, null, "test");
         VerifySuite.Plan plan = VerifySuite.plan(VerifyContext.of(StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"),
                 true), contract, targets, null));
         assertThat(plan.checks()).isEmpty();
@@ -140,7 +142,7 @@ class ContractChecksTest {
     private static VerifyContext context(Contract contract, URI prometheus) {
         var stack = StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"), true);
         var targets = new VerifyTargets(prometheus, URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1/metrics"),
-                "admin", "admin", "test", null, "test");
+                ACCESS, null, "test");
         return VerifyContext.of(stack, contract, targets, null);
     }
 
@@ -184,7 +186,7 @@ class ContractChecksTest {
     void theEmbeddedContractGivesTodaysChecksOnBothStacks() {
         var shadow = VerifyContext.of(EMBEDDED.stack("shadow").orElseThrow(), EMBEDDED, new VerifyTargets(
                 URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1/metrics"),
-                "admin", "admin", "test", null, "test"), null);
+                ACCESS, null, "test"), null);
         VerifySuite.Plan plan = VerifySuite.plan(shadow);
         assertThat(plan.notes()).isEmpty();
         assertThat(plan.checks()).extracting(Check::id).containsExactly("prometheus.ready", "prometheus.targets",
@@ -194,7 +196,7 @@ class ContractChecksTest {
                 "grafana.datasources", "grafana.datasource.health", "grafana.dashboards", "grafana.dashboard.vars",
                 "grafana.query");
         var grafana = VerifyContext.of(EMBEDDED.stack("grafana").orElseThrow(), EMBEDDED, new VerifyTargets(
-                URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), null, "admin", "admin", "test", null,
+                URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), null, ACCESS, null,
                 "test"), null);
         assertThat(VerifySuite.plan(grafana).checks()).extracting(Check::id).containsExactly("prometheus.ready",
                 "grafana.health", "grafana.auth", "grafana.datasources", "grafana.datasource.health", "grafana.dashboards",

@@ -64,7 +64,7 @@ class ExporterJobsTest {
 
     private static VerifyContext urlMode(Contract contract, URI prometheus, URI exporter) {
         var stack = StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"), true);
-        return VerifyContext.of(stack, contract, new VerifyTargets(prometheus, null, exporter, "admin", "admin", "test", null, "test"),
+        return VerifyContext.of(stack, contract, new VerifyTargets(prometheus, null, exporter, com.peaktrade.obs.stack.CredentialSources.resolve(com.peaktrade.obs.stack.AccessOptions.NONE, java.util.Map.of("GRAFANA_AUTH", "admin:admin"), com.peaktrade.obs.stack.CredentialSources.ProjectSecrets.NONE), null, "test"),
                 null);
     }
 
@@ -150,7 +150,7 @@ class ExporterJobsTest {
     @Test
     void oneExporterJobKeepsTheIdCiGrepsFor() {
         var shadow = VerifyContext.of(EMBEDDED.stack("shadow").orElseThrow(), EMBEDDED, new VerifyTargets(URI.create("http://127.0.0.1:1"),
-                null, URI.create("http://127.0.0.1:1/metrics"), "admin", "admin", "test", null, "test"), null);
+                null, URI.create("http://127.0.0.1:1/metrics"), com.peaktrade.obs.stack.CredentialSources.resolve(com.peaktrade.obs.stack.AccessOptions.NONE, java.util.Map.of("GRAFANA_AUTH", "admin:admin"), com.peaktrade.obs.stack.CredentialSources.ProjectSecrets.NONE), null, "test"), null);
         assertThat(VerifySuite.plan(shadow).checks()).extracting(Check::id).contains("exporter.metrics")
                 .noneMatch(id -> id.startsWith("exporter.metrics."));
     }

@@ -41,7 +41,7 @@ class DefaultedEndpointsTest {
         long start = System.nanoTime();
         try (Session session = new Session(env)) {
             VerifyPlan verify = VerifyPlan.of(session, "grafana", BuiltInStacks.embedded(), noProject,
-                    Map.of(Role.PROMETHEUS, prometheusUrl), new EndpointResolver.LoginOptions(null, null));
+                    Map.of(Role.PROMETHEUS, prometheusUrl), com.peaktrade.obs.stack.AccessOptions.NONE);
             Report report = verify.run(new RunOptions(null, Map.of(), false, RunOptions.DEFAULT_PARALLELISM));
             took[0] = Duration.ofNanos(System.nanoTime() - start);
             StringWriter out = new StringWriter();

@@ -1,5 +1,6 @@
 package com.peaktrade.obs.docker;
 
+import com.peaktrade.obs.http.PemKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

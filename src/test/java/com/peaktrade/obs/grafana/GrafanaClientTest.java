@@ -77,7 +77,7 @@ class GrafanaClientTest {
 
     @Test
     void aRejectedLoginIsUnauthorizedWithGrafanasMessageAndIsNotRetried() {
-        server.on("/api/datasources", FixtureServer.json(401, "{\"extra\":null,\"message\":\"Invalid username or password\","
+        server.on("/api/access-control/user/permissions", FixtureServer.json(401, "{\"extra\":null,\"message\":\"Invalid username or password\","
                 + "\"messageId\":\"password-auth.failed\",\"statusCode\":401,\"traceID\":\"\"}"));
 
         HttpFailure failure = catchThrowableOfType(client::checkAuth, HttpFailure.class);
@@ -88,14 +88,14 @@ class GrafanaClientTest {
         assertThat(failure.messageId()).isEqualTo("password-auth.failed");
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.getMessage()).isEqualTo("GET " + server.uri()
-                + "/api/datasources: HTTP 401 unauthorized: Invalid username or password (password-auth.failed)");
+                + "/api/access-control/user/permissions: HTTP 401 unauthorized: Invalid username or password (password-auth.failed)");
         assertThat(server.requests()).hasSize(1);
         assertNoSecret(failure.getMessage(), failure.toString(), failure.bodyExcerpt());
     }
 
     @Test
     void missingCredentialsAreUnauthorizedToo() {
-        server.on("/api/datasources", FixtureServer.json(401, "{\"extra\":null,\"message\":\"Unauthorized\","
+        server.on("/api/access-control/user/permissions", FixtureServer.json(401, "{\"extra\":null,\"message\":\"Unauthorized\","
                 + "\"messageId\":\"auth.unauthorized\",\"statusCode\":401,\"traceID\":\"\"}"));
         GrafanaClient anonymous = new GrafanaClient(server.uri(), null, null, TIMEOUT);
 
@@ -107,12 +107,13 @@ class GrafanaClientTest {
 
     @Test
     void acceptedCredentialsAreOneBasicAuthHeader() {
-        server.on("/api/datasources", FixtureServer.json(200, DATASOURCES));
+        server.on("/api/access-control/user/permissions", FixtureServer.json(200,
+                "{\"datasources:read\":[\"datasources:*\"],\"orgs:read\":[]}"));
 
         AuthCheck auth = client.checkAuth();
 
-        assertThat(auth.user()).isEqualTo("admin");
-        assertThat(auth.datasourcesVisible()).isEqualTo(3);
+        assertThat(auth.identity().describe()).isEqualTo("admin (user, role Viewer)");
+        assertThat(auth.identity().has("datasources:read")).isTrue();
         assertThat(server.requests().get(0).authorization()).isEqualTo("Basic " + ENCODED);
         assertNoSecret(auth.toString(), client.toString());
     }

@@ -23,7 +23,7 @@ class HttpTransportTest {
     }
 
     private HttpTransport transport() {
-        return new HttpTransport(server.uri(), TIMEOUT, null);
+        return new HttpTransport(server.uri(), TIMEOUT, ConnectionSettings.PLAIN);
     }
 
     private static Duration timed(Runnable call) {
@@ -65,7 +65,7 @@ class HttpTransportTest {
     @Test
     void aBodyBeyondTheCapIsABadResponseWithoutBufferingItAll() {
         server.on("/metrics", FixtureServer.hugeBody(64L * 1024 * 1024));
-        HttpTransport small = new HttpTransport(server.uri(), Duration.ofSeconds(5), null, 1024 * 1024);
+        HttpTransport small = new HttpTransport(server.uri(), Duration.ofSeconds(5), ConnectionSettings.PLAIN, 1024 * 1024);
 
         HttpFailure failure = catchThrowableOfType(() -> small.send(Request.get("/metrics")), HttpFailure.class);
 
@@ -77,7 +77,7 @@ class HttpTransportTest {
     @Test
     void aContentLengthBeyondTheCapIsRefusedBeforeReading() {
         server.on("/big", FixtureServer.text(200, "text/plain", "x".repeat(2048)));
-        HttpTransport small = new HttpTransport(server.uri(), TIMEOUT, null, 1024);
+        HttpTransport small = new HttpTransport(server.uri(), TIMEOUT, ConnectionSettings.PLAIN, 1024);
 
         HttpFailure failure = catchThrowableOfType(() -> small.send(Request.get("/big")), HttpFailure.class);
 
@@ -115,7 +115,7 @@ class HttpTransportTest {
         try (Hostile.Peer peer = Hostile.ACCEPTS_AND_NEVER_ANSWERS.start()) {
             HttpFailure[] failure = new HttpFailure[1];
             Duration elapsed = timed(() -> failure[0] = catchThrowableOfType(
-                    () -> new HttpTransport(peer.uri(), TIMEOUT, null).send(Request.get("/-/ready")),
+                    () -> new HttpTransport(peer.uri(), TIMEOUT, ConnectionSettings.PLAIN).send(Request.get("/-/ready")),
                     HttpFailure.class));
 
             assertThat(failure[0].kind()).isEqualTo(HttpFailure.Kind.TIMEOUT);
@@ -129,7 +129,7 @@ class HttpTransportTest {
         URI closed = URI.create("http://127.0.0.1:" + Hostile.closedPort());
 
         HttpFailure failure = catchThrowableOfType(
-                () -> new HttpTransport(closed, TIMEOUT, null).send(Request.get("/api/health")), HttpFailure.class);
+                () -> new HttpTransport(closed, TIMEOUT, ConnectionSettings.PLAIN).send(Request.get("/api/health")), HttpFailure.class);
 
         assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.UNREACHABLE);
         assertThat(failure.getMessage()).isEqualTo("GET " + closed + "/api/health: connection refused (nothing listens there?)");
@@ -140,7 +140,7 @@ class HttpTransportTest {
     void anHttpsUrlForAPlainPortThatAnswersIsUnreachableWithATlsHint() {
         try (RawPeer peer = RawPeer.plainHttpAnsweringTls()) {
             HttpFailure failure = catchThrowableOfType(
-                    () -> new HttpTransport(peer.uri(), TIMEOUT, null).send(Request.get("/api/health")),
+                    () -> new HttpTransport(peer.uri(), TIMEOUT, ConnectionSettings.PLAIN).send(Request.get("/api/health")),
                     HttpFailure.class);
 
             assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.UNREACHABLE);
@@ -154,7 +154,7 @@ class HttpTransportTest {
         HttpFailure[] failure = new HttpFailure[1];
 
         Duration elapsed = timed(() -> failure[0] = catchThrowableOfType(
-                () -> new HttpTransport(https, TIMEOUT, null).send(Request.get("/api/health")), HttpFailure.class));
+                () -> new HttpTransport(https, TIMEOUT, ConnectionSettings.PLAIN).send(Request.get("/api/health")), HttpFailure.class));
 
         assertThat(failure[0].kind()).isEqualTo(HttpFailure.Kind.TIMEOUT);
         assertThat(failure[0].getMessage()).contains("does the port speak plain HTTP?");
@@ -165,7 +165,7 @@ class HttpTransportTest {
     void aPlainUrlForATlsPortIsUnreachable() {
         try (RawPeer peer = RawPeer.tlsAnsweringPlainHttp()) {
             HttpFailure failure = catchThrowableOfType(
-                    () -> new HttpTransport(peer.uri(), TIMEOUT, null).send(Request.get("/api/health")),
+                    () -> new HttpTransport(peer.uri(), TIMEOUT, ConnectionSettings.PLAIN).send(Request.get("/api/health")),
                     HttpFailure.class);
 
             assertThat(failure.kind()).isEqualTo(HttpFailure.Kind.UNREACHABLE);
@@ -196,7 +196,7 @@ class HttpTransportTest {
     void credentialsWrittenIntoTheUrlAreDroppedFromRequestsAndMessages() {
         URI withUserInfo = URI.create("http://admin:" + PASSWORD + "@127.0.0.1:" + server.port());
         server.on("/api/health", FixtureServer.text(502, "text/plain", "bad gateway"));
-        HttpTransport http = new HttpTransport(withUserInfo, TIMEOUT, null);
+        HttpTransport http = new HttpTransport(withUserInfo, TIMEOUT, ConnectionSettings.PLAIN);
 
         HttpFailure failure = catchThrowableOfType(
                 () -> http.send(Request.get("/api/health")).requireSuccess(), HttpFailure.class);
@@ -219,7 +219,7 @@ class HttpTransportTest {
     @Test
     void aBasePathPrefixIsKeptInFrontOfEveryPath() {
         server.on("/grafana/api/health", FixtureServer.json(200, "{}"));
-        HttpTransport http = new HttpTransport(URI.create(server.uri() + "/grafana/"), TIMEOUT, null);
+        HttpTransport http = new HttpTransport(URI.create(server.uri() + "/grafana/"), TIMEOUT, ConnectionSettings.PLAIN);
 
         assertThat(http.send(Request.get("/api/health")).status()).isEqualTo(200);
         assertThat(http.urlOf("/api/health")).isEqualTo(server.uri() + "/grafana/api/health");
@@ -263,9 +263,9 @@ class HttpTransportTest {
 
     @Test
     void aUrlThatIsNotHttpIsAConfigurationError() {
-        assertThatThrownBy(() -> new HttpTransport(URI.create("ftp://127.0.0.1:21"), TIMEOUT, null))
+        assertThatThrownBy(() -> new HttpTransport(URI.create("ftp://127.0.0.1:21"), TIMEOUT, ConnectionSettings.PLAIN))
                 .isInstanceOf(ConfigException.class).hasMessage("not an http(s) URL with a host: ftp://127.0.0.1:21");
-        assertThatThrownBy(() -> new HttpTransport(URI.create("localhost:9092"), TIMEOUT, null))
+        assertThatThrownBy(() -> new HttpTransport(URI.create("localhost:9092"), TIMEOUT, ConnectionSettings.PLAIN))
                 .isInstanceOf(ConfigException.class);
     }
 

@@ -44,7 +44,7 @@ class InFlightLimitTest {
     }
 
     private HttpTransport transport(int limit, Duration timeout) {
-        return new HttpTransport(server.uri(), timeout, null, HttpTransport.DEFAULT_MAX_BODY_BYTES,
+        return new HttpTransport(server.uri(), timeout, ConnectionSettings.PLAIN, HttpTransport.DEFAULT_MAX_BODY_BYTES,
                 new InFlightLimit(limit), RetryPolicy.none());
     }
 

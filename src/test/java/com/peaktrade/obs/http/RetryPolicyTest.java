@@ -22,7 +22,7 @@ class RetryPolicyTest {
     }
 
     private HttpTransport transport() {
-        return new HttpTransport(server.uri(), Duration.ofSeconds(5), new BasicCredentials("admin", "secret"),
+        return new HttpTransport(server.uri(), Duration.ofSeconds(5), ConnectionSettings.of(new BasicCredentials("admin", "secret")),
                 HttpTransport.DEFAULT_MAX_BODY_BYTES, new InFlightLimit(8), recorded);
     }
 

@@ -24,7 +24,16 @@ class EndpointResolverTest {
     private static final Contract EMBEDDED = new ContractLoader(Rules.all().stream().map(Rule::id).toList())
             .loadEmbedded("test");
     private static final StackDefinition SHADOW = EMBEDDED.stack("shadow").orElseThrow();
-    private static final EndpointResolver.LoginOptions NO_LOGIN_OPTIONS = new EndpointResolver.LoginOptions(null, null);
+    private static final AccessOptions NO_LOGIN_OPTIONS = AccessOptions.NONE;
+
+    private static String header(VerifyTargets t) {
+        return t.access().grafana().settings().credentials().header();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     private static RunningProject running(Map<String, String> published, Map<String, String> grafanaEnv) {
         return new RunningProject() {
@@ -58,8 +67,7 @@ class EndpointResolverTest {
         assertThat(t.prometheus()).isEqualTo(URI.create("http://127.0.0.1:9092"));
         assertThat(t.grafana()).isEqualTo(URI.create("http://127.0.0.1:3000"));
         assertThat(t.exporter()).isEqualTo(URI.create("http://127.0.0.1:9109/metrics"));
-        assertThat(t.grafanaUser()).isEqualTo("admin");
-        assertThat(t.credentialsSource()).isEqualTo("local default (admin/admin)");
+        assertThat(t.access().grafana().describe()).as("no admin/admin default").isEqualTo("no credentials");
         assertThat(e.defaultedNotes()).containsExactly("prometheus http://127.0.0.1:9092 (defaulted: no --prometheus-url)",
                 "grafana http://127.0.0.1:3000 (defaulted: no --grafana-url)",
                 "exporter http://127.0.0.1:9109/metrics (defaulted: no --exporter-url)");
@@ -86,8 +94,7 @@ class EndpointResolverTest {
         assertThat(t.prometheus()).isEqualTo(URI.create("http://127.0.0.1:19092"));
         assertThat(t.grafana()).isEqualTo(URI.create("http://127.0.0.1:3001"));
         assertThat(t.exporter()).isEqualTo(URI.create("http://127.0.0.1:19109/metrics"));
-        assertThat(t.grafanaUser()).isEqualTo("ops");
-        assertThat(t.grafanaPassword()).isEqualTo("started-with");
+        assertThat(header(t)).isEqualTo(basic("ops", "started-with"));
         assertThat(t.toString()).doesNotContain("started-with");
         assertThat(e.get(Role.GRAFANA).orElseThrow().toString()).doesNotContain("started-with");
         assertThat(e.defaultedNotes()).isEmpty();
@@ -130,18 +137,10 @@ class EndpointResolverTest {
     @Test
     void grafanaAuthIsAcceptedForCompatibilityAndAMalformedOneIsAConfigError() {
         VerifyTargets t = resolve(SHADOW, null, Map.of(), Map.of("GRAFANA_AUTH", "ci:pa:ss"), RunningProject.NONE).verifyTargets();
-        assertThat(t.grafanaUser()).isEqualTo("ci");
-        assertThat(t.grafanaPassword()).isEqualTo("pa:ss");
+        assertThat(header(t)).isEqualTo(basic("ci", "pa:ss"));
         assertThatThrownBy(() -> resolve(SHADOW, null, Map.of(), Map.of("GRAFANA_AUTH", "nocolon"), RunningProject.NONE))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("GRAFANA_AUTH must be user:password")
                 .hasMessageNotContaining("nocolon");
-    }
-
-    @Test
-    void aCommandThatDoesNotSignInGetsNoLogin() {
-        Endpoints e = EndpointResolver.resolve(new EndpointResolver.Request(SHADOW, null, Map.of(), null),
-                Map.of("GRAFANA_AUTH", "nocolon"), RunningProject.NONE);
-        assertThat(e.get(Role.GRAFANA).orElseThrow().login()).isEmpty();
     }
 
     @Test
@@ -149,10 +148,9 @@ class EndpointResolverTest {
         Path file = dir.resolve("pw");
         Files.writeString(file, "from-file\n");
         var request = new EndpointResolver.Request(EMBEDDED.stack("grafana").orElseThrow(), null, Map.of(),
-                new EndpointResolver.LoginOptions("ops", file));
+                AccessOptions.grafanaBasic("ops", file));
         VerifyTargets t = EndpointResolver.resolve(request, Map.of("GRAFANA_AUTH", "x:y"), RunningProject.NONE).verifyTargets();
-        assertThat(t.grafanaUser()).isEqualTo("ops");
-        assertThat(t.grafanaPassword()).isEqualTo("from-file");
+        assertThat(header(t)).isEqualTo(basic("ops", "from-file"));
         assertThat(t.exporter()).as("grafana stack has no exporter").isNull();
     }
 

@@ -45,7 +45,8 @@ class StackIT {
         assertThat(up.out()).contains("assets: embedded copy", "http://127.0.0.1:" + prom,
                 "http://127.0.0.1:" + grafana, "http://127.0.0.1:" + exporter + "/metrics",
                 "Next: peaktrade-obs shadow verify -p " + project)
-                .contains("password from local default").doesNotContain("admin/admin\n");
+                .contains("password from newly generated, stored in " + cwd.resolve("state/peaktrade-obs/" + project
+                        + "/grafana-admin-password")).doesNotContain("admin/admin");
         List<Container> containers = engine.docker().listContainersCmd()
                 .withLabelFilter(List.of("com.docker.compose.project=" + project)).exec();
         assertThat(containers).extracting(c -> c.getLabels().get("com.docker.compose.service"))
@@ -103,9 +104,48 @@ class StackIT {
     }
 
     @Test
-    void defaultCredentialsAreRefusedWhenBindingBeyondLoopback(TestEngine engine) {
+    void withoutCredentialsUpGeneratesAPasswordKeepsIt0600ReusesItRotatesOnRequestAndVerifyFindsIt(TestEngine engine) throws Exception {
+        String project = engine.project() + "-secret";
+        int grafana = engine.freePort();
+        Map<String, String> env = env(engine, engine.freePort(), grafana, engine.freePort());
+        Path stored = cwd.resolve("state/peaktrade-obs/" + project + "/grafana-admin-password");
+
+        var first = CliProcess.run(env, cwd, "grafana", "up", "-p", project);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String password = java.nio.file.Files.readString(stored);
+        String mode = java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(stored));
+        var second = CliProcess.run(env, cwd, "grafana", "up", "-p", project);
+        String reused = java.nio.file.Files.readString(stored);
+        var rotated = CliProcess.run(env, cwd, "grafana", "up", "-p", project, "--rotate-grafana-password");
+        String newPassword = java.nio.file.Files.readString(stored);
+        var verify = CliProcess.run(env, cwd, "grafana", "verify", "-p", project);
+        var down = CliProcess.run(env, cwd, "grafana", "down", "-p", project, "--volumes");
+
+        assertThat(password).matches("[A-Za-z0-9]{16,}\n");
+        assertThat(mode).isEqualTo("rw-------");
+        assertThat(first.out()).contains("password from newly generated, stored in " + stored);
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("password from stored in " + stored);
+        assertThat(reused).isEqualTo(password);
+        assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
+        assertThat(rotated.out()).contains("password from newly generated, stored in " + stored);
+        assertThat(newPassword).isNotEqualTo(password);
+        assertThat(verify.out()).as(verify.toString()).contains("PASS|grafana.auth|authenticated as admin (user, role Admin)"
+                + " with basic auth for user admin from " + stored);
+        for (var run : List.of(first, second, rotated, verify, down)) {
+            assertThat(run.out() + run.err()).as("no output shows the password").doesNotContain(password.strip())
+                    .doesNotContain(newPassword.strip());
+        }
+        assertThat(down.out()).contains("removed the stored Grafana admin password " + stored);
+        assertThat(stored).doesNotExist();
+    }
+
+    @Test
+    void explicitAdminAdminIsRefusedWhenBindingBeyondLoopback(TestEngine engine) {
         String project = engine.project() + "-public";
-        var up = CliProcess.run(env(engine, engine.freePort(), engine.freePort(), engine.freePort()), cwd,
+        Map<String, String> env = env(engine, engine.freePort(), engine.freePort(), engine.freePort());
+        env.put("GRAFANA_ADMIN_PASSWORD", "admin");
+        var up = CliProcess.run(env, cwd,
                 "grafana", "up", "-p", project, "--bind", "0.0.0.0");
 
         assertThat(up.exitCode()).as(up.toString()).isEqualTo(2);

@@ -22,7 +22,8 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * The stand-in's "database": a small JSON file at {@code <data>/grafana.db} (real Grafana keeps SQLite
  * there). It holds what must survive restarts on the same volume: users (the admin is created only when
- * there are none), failed login attempts, and the ids and generated uids of folders and dashboards.
+ * there are none), failed login attempts, service accounts and their tokens (hashed), and the ids and
+ * generated uids of folders and dashboards.
  */
 final class Db {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,7 @@ final class Db {
     private Db(Path file, ObjectNode root) {
         this.file = file;
         this.root = root;
-        for (String array : new String[] {"users", "loginAttempts"}) {
+        for (String array : new String[] {"users", "loginAttempts", "serviceAccounts", "tokens"}) {
             if (!root.path(array).isArray()) {
                 root.putArray(array);
             }
@@ -116,6 +117,30 @@ final class Db {
         attempts.addObject().put("username", username.toLowerCase(Locale.ROOT)).put("ipAddress", ip)
                 .put("created", nowMillis);
         save();
+    }
+
+    /** The user's id when login (or email) names one, else -1. */
+    synchronized long userId(String login) {
+        for (JsonNode user : root.withArray("users")) {
+            if (login.equalsIgnoreCase(user.path("login").asText())
+                    || login.equalsIgnoreCase(user.path("email").asText())) {
+                return user.path("id").asLong();
+            }
+        }
+        return -1;
+    }
+
+    /** Reads or changes the service accounts and tokens under the lock, saving after a change. */
+    synchronized <T> T accounts(java.util.function.Function<ObjectNode, T> work, boolean change) {
+        T result = work.apply(root);
+        if (change) {
+            save();
+        }
+        return result;
+    }
+
+    static String random(int length) {
+        return randomString(length);
     }
 
     /** A uid generated once per data directory for {@code key} (like Grafana's random uids, stable per DB). */

@@ -121,7 +121,8 @@ public final class StandIn {
             throw e;
         }
         Dashboards dashboards = new Dashboards(providers, db);
-        Auth auth = new Auth(db, !"true".equalsIgnoreCase(
+        ServiceAccounts accounts = new ServiceAccounts(db);
+        Auth auth = new Auth(db, accounts, !"true".equalsIgnoreCase(
                 env.getOrDefault("GF_SECURITY_DISABLE_BRUTE_FORCE_LOGIN_PROTECTION", "false")));
         boolean hideVersion = "true".equalsIgnoreCase(env.getOrDefault("GF_AUTH_ANONYMOUS_HIDE_VERSION", "false"));
 
@@ -133,12 +134,14 @@ public final class StandIn {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(address.isEmpty() ? new InetSocketAddress(port)
                 : new InetSocketAddress(address, port), 128);
-        server.createContext("/", new Api(VERSION, hideVersion, auth, datasources, dashboards::snapshot));
+        server.createContext("/", new Api(VERSION, hideVersion, auth, datasources, dashboards::snapshot, accounts,
+                Api.Serving.of(env, System.currentTimeMillis())));
         ExecutorService requests = Executors.newFixedThreadPool(8);
         server.setExecutor(requests);
         server.start();
         Log.named("http.server").info("HTTP Server Listen", "address", (address.isEmpty() ? "[::]" : address)
-                + ":" + server.getAddress().getPort(), "protocol", "http", "subUrl", "", "socket", "");
+                + ":" + server.getAddress().getPort(), "protocol", "http", "subUrl", env.getOrDefault("GF_SERVER_SERVE_FROM_SUB_PATH", "false").equalsIgnoreCase("true")
+                ? Api.Serving.of(env, 0).subPath() : "", "socket", "");
         dashboards.start();
         Log.named("provisioning.dashboard").info("finished to provision dashboards",
                 "dashboards", dashboards.snapshot().dashboards().size());

@@ -1,4 +1,4 @@
-package com.peaktrade.obs.docker;
+package com.peaktrade.obs.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,12 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the PEM files of a Docker TLS setup with the JDK alone (BouncyCastle costs ~14 MB of jar).
+ * Reads PEM certificates and keys (a Docker TLS setup, a CA for https endpoints, a client certificate) with the JDK alone (BouncyCastle costs ~14 MB of jar).
  * The JDK reads PKCS#8 keys ({@code BEGIN PRIVATE KEY}, OpenSSL 3) natively; PKCS#1 RSA keys
  * ({@code BEGIN RSA PRIVATE KEY}, OpenSSL 1.x) and SEC1 EC keys ({@code BEGIN EC PRIVATE KEY}) are
  * the same key without PKCS#8's algorithm header, so they are wrapped in one and read the same way.
  */
-final class PemKeys {
+public final class PemKeys {
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
     /** DER of the OIDs PKCS#8 names the key algorithm with. */
@@ -32,7 +32,7 @@ final class PemKeys {
     }
 
     /** Every certificate in the text (a CA file may hold a chain). */
-    static List<X509Certificate> certificates(String pem) throws CertificateException {
+    public static List<X509Certificate> certificates(String pem) throws CertificateException {
         var factory = CertificateFactory.getInstance("X.509");
         List<X509Certificate> certs = factory.generateCertificates(
                 new ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).stream()
@@ -44,13 +44,13 @@ final class PemKeys {
     }
 
     /** The first private key in the text, in any of the three forms. */
-    static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+    public static PrivateKey privateKey(String pem) throws GeneralSecurityException {
         Matcher block = BLOCK.matcher(pem);
         while (block.find()) {
             String type = block.group(1);
             String body = block.group(2);
             if (body.contains("ENCRYPTED") || type.equals("ENCRYPTED PRIVATE KEY")) {
-                throw new GeneralSecurityException("the key is encrypted with a passphrase; docker's TLS files must not be "
+                throw new GeneralSecurityException("the key is encrypted with a passphrase; TLS key files must not be "
                         + "(decrypt it: openssl pkey -in key.pem -out key.pem)");
             }
             byte[] der;
