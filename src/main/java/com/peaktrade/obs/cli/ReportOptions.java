@@ -36,6 +36,11 @@ final class ReportOptions {
         }
     }
 
+    /** True when standard output carries JSON or JUnit, which nothing else may be printed into. */
+    boolean machineReadable() {
+        return !Reporters.DEFAULT.equalsIgnoreCase(format.strip());
+    }
+
     /** The report on the command's standard output, and in --report FILE when given. */
     void emit(Report report, CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();

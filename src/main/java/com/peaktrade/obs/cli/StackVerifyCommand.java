@@ -1,14 +1,9 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.check.Durations;
-import com.peaktrade.obs.check.Report;
 import com.peaktrade.obs.check.RunOptions;
-import com.peaktrade.obs.check.Status;
-import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.session.Session;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,12 +44,8 @@ class StackVerifyCommand implements Callable<Integer> {
             description = "Budget for every check, replacing their own (e.g. 30s, 2m).")
     String timeout;
 
-    @Option(names = "--budget", paramLabel = "ID=DURATION",
-            description = "Budget of one check, e.g. --budget grafana.health=2m (repeatable).")
-    Map<String, String> budgets = new LinkedHashMap<>();
-
-    @Option(names = "--no-wait", description = "One snapshot per check: no waiting for warm-up.")
-    boolean noWait;
+    @Mixin
+    CheckBudgets budgets;
 
     @Mixin
     ReportOptions output;
@@ -71,15 +62,10 @@ class StackVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.validate();
-        RunOptions options = new RunOptions(timeout == null ? null : Durations.parse(timeout), Durations.parseAll(budgets),
-                noWait, RunOptions.DEFAULT_PARALLELISM);
+        RunOptions options = budgets.runOptions(timeout == null ? null : Durations.parse(timeout));
         try (Session session = Session.open()) {
-            VerifyPlan verify = VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, endpoints.urls(),
-                    security.access());
-            Report report = verify.run(options);
-            output.emit(report, spec);
-            boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
-            return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();
+            return VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, endpoints.urls(), security.access())
+                    .runAndReport(options, output, spec);
         }
     }
 }

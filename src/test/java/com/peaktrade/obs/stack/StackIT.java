@@ -3,12 +3,15 @@ package com.peaktrade.obs.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
 import com.peaktrade.obs.testing.CliProcess;
 import com.peaktrade.obs.testing.EngineExtension;
+import com.peaktrade.obs.testing.RepositoryAssets;
 import com.peaktrade.obs.testing.TestEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +82,38 @@ class StackIT {
         var statusAfter = CliProcess.run(env, cwd, "shadow", "status", "-p", project);
         assertThat(statusAfter.exitCode()).isEqualTo(1);
         assertThat(statusAfter.out()).contains("is not running; start it with `peaktrade-obs shadow up`");
+    }
+
+    @Test
+    void upVerifyPrintsUpsLinesThenVerifysWithItsExitCodeAndKeepsJsonOnStdoutParseable(TestEngine engine) throws Exception {
+        String project = engine.project() + "-upverify";
+        Map<String, String> env = env(engine, engine.freePort(), engine.freePort(), engine.freePort());
+        // the contract in force expects a dashboard nobody provisions: verify cannot pass
+        Path broken = RepositoryAssets.copyTo(cwd.resolve("broken"));
+        Files.writeString(broken.resolve("peaktrade-obs.yaml"), Files.readString(Path.of("peaktrade-obs.yaml"))
+                .replace("\n  dashboards:\n", "\n  dashboards:\n    - uid: peaktrade-no-such-dashboard\n"));
+        RepositoryAssets.readableByContainers(broken);
+        try {
+            var green = CliProcess.run(env, cwd, "shadow", "up", "--verify", "-p", project);
+
+            assertThat(green.exitCode()).as(green.toString()).isZero();
+            String out = green.out();
+            assertThat(out).startsWith("shadow stack, project " + project).doesNotContain("Next: ").endsWith("RESULT=PASS\n");
+            assertThat(out.indexOf("shadow stack up in")).as(out).isPositive().isLessThan(out.indexOf("PASS|docker.daemon|"));
+            assertThat(out).contains("PASS|prometheus.query.", "PASS|grafana.dashboards|", "PASS|exporter.metrics|");
+
+            var red = CliProcess.run(env, cwd, "shadow", "up", "--verify", "-p", project, "--assets-dir", broken.toString(),
+                    "--budget", "grafana.dashboards=5s", "--format", "json");
+
+            assertThat(red.exitCode()).as(red.toString()).isEqualTo(1);
+            assertThat(red.err()).contains("shadow stack, project " + project, "shadow stack up in");
+            JsonNode report = new ObjectMapper().readTree(red.out());
+            assertThat(report.path("result").asText()).isEqualTo("FAIL");
+            assertThat(report.path("checks").findValuesAsText("id")).contains("grafana.dashboards");
+            assertThat(red.out()).contains("peaktrade-no-such-dashboard");
+        } finally {
+            CliProcess.run(env, cwd, "shadow", "down", "-p", project);
+        }
     }
 
     @Test
