@@ -33,8 +33,9 @@ public final class HealthSnapshot {
     /** Probes the endpoints given or found published; for a role the project could not place, says why. */
     public List<EndpointHealth> probe(Endpoints endpoints, URI appUrl) {
         List<Supplier<EndpointHealth>> probes = new ArrayList<>();
-        endpoints.found(Role.PROMETHEUS).map(Endpoint::url).ifPresentOrElse(base -> {
-            PrometheusClient prometheus = new PrometheusClient(base, timeout);
+        endpoints.found(Role.PROMETHEUS).ifPresentOrElse(found -> {
+            URI base = found.url();
+            PrometheusClient prometheus = new PrometheusClient(base, timeout, found.settings());
             probes.add(() -> prometheusProbe("prometheus ready", base + "/-/ready", () -> {
                 Probe p = prometheus.ready();
                 String version = version(prometheus);
@@ -46,9 +47,9 @@ public final class HealthSnapshot {
                 return new EndpointHealth("", p.url(), p.status(), p.latency(), p.body().strip(), p.ok());
             }));
         }, () -> missing(endpoints, Role.PROMETHEUS, probes));
-        endpoints.found(Role.GRAFANA).ifPresentOrElse(g -> probes.add(() -> grafana(g.url())),
+        endpoints.found(Role.GRAFANA).ifPresentOrElse(g -> probes.add(() -> grafana(g)),
                 () -> missing(endpoints, Role.GRAFANA, probes));
-        endpoints.found(Role.EXPORTER).ifPresentOrElse(e -> probes.add(() -> exporter(e.url())),
+        endpoints.found(Role.EXPORTER).ifPresentOrElse(e -> probes.add(() -> exporter(e)),
                 () -> missing(endpoints, Role.EXPORTER, probes));
         if (appUrl != null) {
             probes.add(() -> app(appUrl));
@@ -76,11 +77,12 @@ public final class HealthSnapshot {
         }
     }
 
-    private EndpointHealth grafana(URI base) {
+    private EndpointHealth grafana(Endpoint endpoint) {
+        URI base = endpoint.url();
         String url = base + "/api/health";
         long start = System.nanoTime();
         try {
-            GrafanaHealth h = new GrafanaClient(base, null, null, timeout).health();
+            GrafanaHealth h = new GrafanaClient(base, timeout, endpoint.settings()).health();
             String detail = "database " + h.database() + ", version " + (h.version() == null ? "hidden" : h.version());
             return new EndpointHealth("grafana", url, h.httpStatus(), h.latency(), detail, h.ok());
         } catch (HttpFailure f) {
@@ -88,10 +90,11 @@ public final class HealthSnapshot {
         }
     }
 
-    private EndpointHealth exporter(URI url) {
+    private EndpointHealth exporter(Endpoint endpoint) {
+        URI url = endpoint.url();
         long start = System.nanoTime();
         try {
-            Scrape s = new ExpositionScraper(timeout).scrape(url);
+            Scrape s = new ExpositionScraper(timeout, endpoint.settings()).scrape(url);
             if (!s.ok()) {
                 return new EndpointHealth("exporter", s.url(), s.status(), s.latency(), AppMetrics.excerpt(s.body()), false);
             }

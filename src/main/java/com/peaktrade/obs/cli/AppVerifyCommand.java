@@ -74,7 +74,7 @@ final class AppVerifyCommand implements Callable<Integer> {
                 return new AppChecks.Context(appUrl, scraper, null, null, endpoints.whyNone(Role.PROMETHEUS, "no Prometheus URL"));
             }
             String source = endpoints.project() == null ? "--prometheus-url" : "project " + endpoints.project();
-            return new AppChecks.Context(appUrl, scraper, new PrometheusClient(prometheus.get().url(), timeout), source, null);
+            return new AppChecks.Context(appUrl, scraper, new PrometheusClient(prometheus.get().url(), timeout, prometheus.get().settings()), source, null);
         } catch (ObsException e) {
             if (e instanceof ConfigException && selection.given()) {
                 throw e;

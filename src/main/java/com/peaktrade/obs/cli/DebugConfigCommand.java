@@ -117,11 +117,12 @@ final class DebugConfigCommand implements Callable<Integer> {
         }
         try (Session session = Session.open()) {
             Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
-            URI base = endpoints.found(Role.PROMETHEUS).map(Endpoint::url).orElseThrow(() -> new EnvironmentException(
+            Endpoint prometheus = endpoints.found(Role.PROMETHEUS).orElseThrow(() -> new EnvironmentException(
                     "no Prometheus to ask: " + endpoints.whyNone(Role.PROMETHEUS, "no URL"),
                     "start the stack (`peaktrade-obs " + (endpoints.stack() == null ? "shadow" : endpoints.stack().name())
                             + " up`) or give --prometheus-url"));
-            String yaml = new PrometheusClient(base, Duration.ofSeconds(5)).config().value();
+            URI base = prometheus.url();
+            String yaml = new PrometheusClient(base, Duration.ofSeconds(5), prometheus.settings()).config().value();
             PrintWriter out = spec.commandLine().getOut();
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();

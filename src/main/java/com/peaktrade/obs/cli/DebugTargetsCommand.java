@@ -44,7 +44,7 @@ final class DebugTargetsCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = Session.open()) {
             Endpoints endpoints = selection.endpoints(session, prometheusUrl.roles(), prometheusUrl.urls());
-            Optional<URI> prometheus = endpoints.found(Role.PROMETHEUS).map(Endpoint::url);
+            Optional<Endpoint> prometheus = endpoints.found(Role.PROMETHEUS);
             if (prometheus.isEmpty()) {
                 return nothingToAsk(endpoints);
             }
@@ -67,9 +67,10 @@ final class DebugTargetsCommand implements Callable<Integer> {
         return 1;
     }
 
-    private int print(String project, URI base) {
+    private int print(String project, Endpoint prometheus) {
+        URI base = prometheus.url();
         PrintWriter out = spec.commandLine().getOut();
-        List<Target> targets = new PrometheusClient(base, Duration.ofSeconds(5)).targets().value();
+        List<Target> targets = new PrometheusClient(base, Duration.ofSeconds(5), prometheus.settings()).targets().value();
         Instant now = Instant.now();
         if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ final class PrometheusReloadCommand implements Callable<Integer> {
                     : ProjectPrometheus.find(new ContainerInspector(session.engine()), session.compose(), endpoints.project())
                             .orElse(null);
             // the reload blocks until Prometheus' first config load is done: allow for that
-            PrometheusClient client = new PrometheusClient(prometheus.url(), Duration.ofSeconds(30));
+            PrometheusClient client = new PrometheusClient(prometheus.url(), Duration.ofSeconds(30), prometheus.settings());
             PrometheusReload.Result result = new PrometheusReload(ready).reload(client, container);
             print(endpoints.project(), prometheus.url().toString(), result);
             return result.ok() ? ExitCodes.OK : ExitCodes.FAILED;

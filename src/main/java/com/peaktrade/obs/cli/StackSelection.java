@@ -44,6 +44,9 @@ final class StackSelection {
     @Mixin
     ContractOption contract;
 
+    @Mixin
+    SecurityOptions security;
+
     /** True when -p or --stack was given. */
     boolean given() {
         return project.given() || stackName != null;
@@ -84,10 +87,10 @@ final class StackSelection {
      */
     Endpoints endpoints(Session session, Set<Role> asked, Map<Role, String> urls) {
         if (EndpointResolver.anyUrl(asked, urls, session.env()) && !given()) {
-            return EndpointResolver.resolve(new EndpointResolver.Request(null, null, urls, null), session.env(), RunningProject.NONE);
+            return EndpointResolver.resolve(new EndpointResolver.Request(null, null, urls, security.access()), session.env(), RunningProject.NONE);
         }
         Selection selection = select(session::compose, null);
-        return EndpointResolver.resolve(new EndpointResolver.Request(selection.stack(), selection.project(), urls, null),
+        return EndpointResolver.resolve(new EndpointResolver.Request(selection.stack(), selection.project(), urls, security.access()),
                 session.env(), new EngineRunningProject(session.compose(), selection.project()));
     }
 

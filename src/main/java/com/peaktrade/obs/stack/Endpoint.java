@@ -1,6 +1,7 @@
 package com.peaktrade.obs.stack;
 
 import com.peaktrade.obs.contract.StackService.Role;
+import com.peaktrade.obs.http.ConnectionSettings;
 import java.net.URI;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ public record Endpoint(Role role, URI url, Origin origin, String from, Optional<
 
     public Endpoint(Role role, URI url, Origin origin, String from) {
         this(role, url, origin, from, Optional.empty());
+    }
+
+    /** Credentials, TLS and proxy for this endpoint's client; plain HTTP when none were resolved. */
+    public ConnectionSettings settings() {
+        return access.map(Access::settings).orElse(ConnectionSettings.PLAIN);
     }
 
     public boolean defaulted() {

@@ -37,6 +37,25 @@ class DebugSnapshotCommandsTest {
     }
 
     @Test
+    void troubleshootingCommandsSendTheSameCredentialsAsVerify(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path token = dir.resolve("prom-token");
+        java.nio.file.Files.writeString(token, "prom-secret-token\n");
+        try (FixtureServer prometheus = FixtureServer.start().on("/api/v1/targets", FixtureServer.json(200, TARGETS))
+                .on("/api/v1/status/config", FixtureServer.json(200, "{\"status\":\"success\",\"data\":{\"yaml\":\"global: {}\\n\"}}"))) {
+            CliRun targets = CliRun.of("debug", "targets", "--prometheus-url", prometheus.uri().toString(),
+                    "--prometheus-token-file", token.toString());
+            CliRun config = CliRun.of("debug", "config", "--prometheus", "--prometheus-url", prometheus.uri().toString(),
+                    "--prometheus-token-file", token.toString());
+            assertThat(targets.out()).as(targets.toString()).contains("2 active targets");
+            assertThat(config.exitCode()).as(config.toString()).isZero();
+            assertThat(prometheus.requests()).extracting(FixtureServer.Recorded::authorization)
+                    .hasSize(2).containsOnly("Bearer prom-secret-token");
+            assertThat(targets.out() + targets.err() + config.out() + config.err()).doesNotContain("prom-secret-token");
+        }
+    }
+
+    @Test
     void targetsAsJsonCarryTheHint() throws Exception {
         try (FixtureServer prometheus = FixtureServer.start().on("/api/v1/targets", FixtureServer.json(200, TARGETS))) {
             CliRun run = CliRun.of("debug", "targets", "--prometheus-url", prometheus.uri().toString(), "--format", "json");
