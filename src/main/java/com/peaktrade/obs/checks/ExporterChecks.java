@@ -57,7 +57,7 @@ final class ExporterChecks {
      */
     static Check metricsOfJob(VerifyContext ctx, ExporterContract contract, String id, Set<String> requires) {
         return Check.of(id, requires, BUDGET, c -> {
-            List<Target> targets = ctx.prometheus().targets().value().stream()
+            List<Target> targets = ctx.prometheusTargets().stream()
                     .filter(t -> t.scrapePool().equals(contract.job())).sorted(Comparator.comparing(t -> !t.isUp())).toList();
             if (targets.isEmpty()) {
                 return Outcome.skip("Prometheus has no target of job " + contract.job() + ": its /metrics was not found",

@@ -62,7 +62,7 @@ public final class PrometheusChecks {
         return Check.of(id, Set.of(READY), Duration.ofSeconds(30), c -> {
             Instant started = Instant.now();
             java.util.Map<String, Instant> firstDownScrape = new java.util.HashMap<>();
-            var answer = c.await(() -> ctx.prometheus().targets().value(), all -> {
+            var answer = c.await(() -> ctx.prometheusTargets(), all -> {
                 List<Target> ofJob = all.stream().filter(t -> job.equals(t.job())).toList();
                 if (ofJob.stream().anyMatch(Target::isUp)) {
                     return true;

@@ -4,6 +4,7 @@ import com.peaktrade.obs.docker.ComposeEngine;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.grafana.GrafanaClient;
 import com.peaktrade.obs.prometheus.PrometheusClient;
+import com.peaktrade.obs.prometheus.Target;
 import com.peaktrade.obs.prometheus.exposition.ExpositionScraper;
 import com.peaktrade.obs.contract.Contract;
 import com.peaktrade.obs.contract.StackDefinition;
@@ -30,7 +31,16 @@ import com.peaktrade.obs.http.HttpFailure;
  * itself what docker.daemon checks; it is null when verify gates URLs only (no Docker needed).
  */
 public record VerifyContext(StackDefinition stack, Contract contract, VerifyTargets targets, PrometheusClient prometheus, GrafanaClient grafana,
-        ExpositionScraper scraper, Supplier<DockerEngine> engine, RunningProject running, Lazy<List<ContainerStatus>> containers) {
+        ExpositionScraper scraper, Supplier<DockerEngine> engine, RunningProject running, Lazy<List<ContainerStatus>> containers,
+        SharedFetch<List<Target>> sharedTargets) {
+
+    /** How long one fetch of Prometheus' target list serves the checks polling it side by side (they poll every 50–250 ms). */
+    private static final Duration TARGETS_SHARED_FOR = Duration.ofMillis(100);
+
+    /** Prometheus' active targets, one fetch shared by the per-job checks that ask within {@link #TARGETS_SHARED_FOR}. */
+    List<Target> prometheusTargets() {
+        return sharedTargets.get();
+    }
 
     /** Per-request HTTP timeout: short, because checks poll and a hung peer must not eat the budget. */
     public static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
@@ -68,12 +78,13 @@ public record VerifyContext(StackDefinition stack, Contract contract, VerifyTarg
             Supplier<DockerEngine> engine, int maxInFlight) {
         // a stack without a Prometheus or Grafana service (and no URL for it) has no client for it
         var access = targets.access();
-        return new VerifyContext(stack, contract, targets,
-                targets.prometheus() == null ? null
-                        : new PrometheusClient(transport(targets.prometheus(), access.prometheus().settings(), maxInFlight)),
+        PrometheusClient prometheus = targets.prometheus() == null ? null
+                : new PrometheusClient(transport(targets.prometheus(), access.prometheus().settings(), maxInFlight));
+        return new VerifyContext(stack, contract, targets, prometheus,
                 targets.grafana() == null ? null
                         : new GrafanaClient(transport(targets.grafana(), access.grafana().settings(), maxInFlight)),
-                new ExpositionScraper(HTTP_TIMEOUT, access.exporter().settings()), engine, running, new Lazy<>());
+                new ExpositionScraper(HTTP_TIMEOUT, access.exporter().settings()), engine, running, new Lazy<>(),
+                new SharedFetch<>(TARGETS_SHARED_FOR, () -> prometheus.targets().value()));
     }
 
     /** One transport per server, so each gets its own in-flight limit. */
