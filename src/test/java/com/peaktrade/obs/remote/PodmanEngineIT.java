@@ -125,8 +125,12 @@ class PodmanEngineIT {
         throw new AssertionError("podman system service does not answer on " + dockerHost + " after 20 s");
     }
 
+    /** Loads the Docker engine's image unless podman holds the same build (a rebuilt testbed image has a new id). */
     private static void loadUnlessPresent(String image) {
-        if (CliProcess.exec(List.of(podman.toString(), "image", "exists", image), podmanEnv, dir, 1).exitCode() == 0) {
+        String inDocker = CliProcess.exec(List.of("docker", "image", "inspect", "-f", "{{.Id}}", image), Map.of(), dir, 1).out().strip();
+        String inPodman = CliProcess.exec(List.of(podman.toString(), "image", "inspect", "-f", "{{.Id}}", image), podmanEnv, dir, 1)
+                .out().strip();
+        if (!inPodman.isEmpty() && inDocker.endsWith(inPodman)) {
             return;
         }
         var loaded = CliProcess.exec(List.of("sh", "-c", "docker save \"$1\" | " + podman + " load", "load", image), podmanEnv, dir, 5);

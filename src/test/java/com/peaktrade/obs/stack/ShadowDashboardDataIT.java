@@ -33,7 +33,10 @@ class ShadowDashboardDataIT {
     @Test
     void everyPanelQueryOfTheShadowDashboardReturnsDataThroughGrafana(TestEngine engine) throws Exception {
         String project = engine.project() + "-panels";
-        Map<String, String> env = engine.stackEnv(tmp);
+        Map<String, String> env = new java.util.HashMap<>(engine.stackEnv(tmp));
+        // an explicit password (there is no admin/admin default), handed to the client below
+        String password = "panels-" + java.util.UUID.randomUUID();
+        env.put("GRAFANA_ADMIN_PASSWORD", password);
         int grafanaPort = Integer.parseInt(env.get("PEAKTRADE_OBS_GRAFANA_PORT"));
         CliProcess.Result up = CliProcess.run(env, tmp, "shadow", "up", "-p", project);
         assertThat(up.exitCode()).as(up.toString()).isZero();
@@ -44,7 +47,7 @@ class ShadowDashboardDataIT {
             collect(dashboard.path("panels"), queries);
             assertThat(queries).hasSizeGreaterThan(10);
 
-            GrafanaClient grafana = new GrafanaClient(URI.create("http://127.0.0.1:" + grafanaPort), "admin", "admin",
+            GrafanaClient grafana = new GrafanaClient(URI.create("http://127.0.0.1:" + grafanaPort), "admin", password,
                     Duration.ofSeconds(5));
             for (String[] q : queries) {
                 String expr = substitute(q[1]);

@@ -84,8 +84,10 @@ class TeamOriginalStackIT {
 
     private CliProcess.Result cli(List<String> args) {
         // no checkout and no peaktrade-obs.yaml in tmp: the embedded contract unless --contract says otherwise
+        // credentials from the environment, as the team's own verify scripts take them (their compose file sets admin/admin;
+        // the tool has no default)
         return CliProcess.run(Map.of("XDG_STATE_HOME", tmp.resolve("state").toString(),
-                "XDG_CONFIG_HOME", tmp.resolve("config").toString()), tmp, args.toArray(String[]::new));
+                "XDG_CONFIG_HOME", tmp.resolve("config").toString(), "GRAFANA_AUTH", "admin:admin"), tmp, args.toArray(String[]::new));
     }
 
     /** `shadow verify` with their URLs (no project: their stack is not ours). */
