@@ -1,6 +1,7 @@
 package com.peaktrade.obs.docker;
 
 import com.peaktrade.obs.error.EnvironmentException;
+import com.peaktrade.obs.poll.Poller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -9,10 +10,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How this machine reaches a port the engine published on its own host, so that verify, status and
@@ -95,8 +97,8 @@ final class PortReach implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(this::close, "ssh-tunnels"));
         }
         tunnels.put(address + ":" + port, process);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TUNNEL_WAIT_MILLIS);
-        while (System.nanoTime() < deadline) {
+        // the project's bounded, adaptive wait; a dead ssh ends it at once with what ssh said
+        Poller.Outcome<Integer> open = Poller.within(Duration.ofMillis(TUNNEL_WAIT_MILLIS)).until(() -> {
             if (!process.isAlive()) {
                 throw new EnvironmentException("the ssh tunnel to " + service + " (" + address + ":" + port + " on "
                         + ssh.describe() + ") failed: " + said(process.getErrorStream()),
@@ -105,10 +107,13 @@ final class PortReach implements AutoCloseable {
             }
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), local), 200);
-                return local;
+                return Optional.of(local);
             } catch (IOException notYet) {
-                pause();
+                return Optional.empty();
             }
+        });
+        if (open.done()) {
+            return open.value().orElseThrow();
         }
         process.destroyForcibly();
         throw new EnvironmentException("the ssh tunnel to " + service + " (" + address + ":" + port + " on " + ssh.describe()
@@ -122,15 +127,6 @@ final class PortReach implements AutoCloseable {
             return text.isEmpty() ? "ssh exited without a message" : String.join(" / ", text.lines().toList());
         } catch (IOException e) {
             return "ssh exited";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while opening an ssh tunnel", "rerun the command", e);
         }
     }
 
