@@ -3,6 +3,7 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.contract.StackDefinition;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import picocli.AutoComplete;
@@ -37,6 +38,11 @@ final class CommandTree {
             ContractCommand.class,
             AutoComplete.GenerateCompletion.class);
 
+    /** The stack groups among them, and their commands: only the one the arguments name gets a full model. */
+    private static final Map<Class<?>, List<Class<?>>> GROUPS = Map.of(
+            ShadowCommand.class, ShadowCommand.COMMANDS,
+            GrafanaCommand.class, GrafanaCommand.COMMANDS);
+
     private CommandTree() {
     }
 
@@ -48,28 +54,53 @@ final class CommandTree {
     static CommandLine forArgs(String... args) {
         Class<?> selected = selectedCommand(args);
         if (selected == AutoComplete.GenerateCompletion.class || startsAnArgumentFile(args)) {
-            return build(command -> true, ContractStacks.extra(builtInNames(), false, args));
+            return build(Selection.ALL, ContractStacks.extra(builtInNames(), false, args));
         }
         List<StackDefinition> stacks = selected == null
                 ? ContractStacks.extra(builtInNames(), namesAWord(args), args) : List.of();
-        return build(command -> command == selected, stacks);
+        String groupName = selected == null ? firstWord(args) : nameOf(selected);
+        String sub = groupName == null ? null : wordAfter(groupName, args);
+        return build(new Selection(command -> command == selected, name -> name.equals(groupName), name -> name.equals(sub)), stacks);
     }
 
     /** The root command with every command's full model, and the working directory's contract's stacks. */
     static CommandLine full() {
-        return build(command -> true, ContractStacks.extra(builtInNames(), false));
+        return build(Selection.ALL, ContractStacks.extra(builtInNames(), false));
     }
 
-    private static CommandLine build(Predicate<Class<?>> needsFullModel, List<StackDefinition> stacks) {
+    /**
+     * Which commands get a full model: top-level ones by class, contract stacks by name, and within
+     * a stack group (shadow, grafana, a contract's) its commands by name.
+     */
+    private record Selection(Predicate<Class<?>> command, Predicate<String> stack, Predicate<String> groupCommand) {
+        static final Selection ALL = new Selection(command -> true, name -> true, name -> true);
+    }
+
+    private static CommandLine build(Selection selection, List<StackDefinition> stacks) {
         CommandLine root = new CommandLine(new RootCommand());
         for (Class<?> command : COMMANDS) {
-            root.addSubcommand(needsFullModel.test(command) ? command : stub(command));
+            if (!selection.command().test(command)) {
+                root.addSubcommand(stub(command));
+            } else if (GROUPS.containsKey(command)) {
+                root.addSubcommand(group(new CommandLine(command), GROUPS.get(command), selection.groupCommand()));
+            } else {
+                root.addSubcommand(command);
+            }
             if (command == GrafanaCommand.class) {
                 // the contract's stacks, listed after the built-in ones
-                stacks.forEach(stack -> root.addSubcommand(stack.name(), StackGroupCommand.of(stack)));
+                stacks.forEach(stack -> root.addSubcommand(stack.name(),
+                        StackGroupCommand.of(stack, selection.stack().test(stack.name()) ? selection.groupCommand() : name -> false)));
             }
         }
         return root;
+    }
+
+    /** A stack group with its commands: the full model for those {@code full} names, stubs for the rest. */
+    private static CommandLine group(CommandLine group, List<Class<?>> commands, Predicate<String> full) {
+        for (Class<?> command : commands) {
+            group.addSubcommand(full.test(nameOf(command)) ? command : stub(command));
+        }
+        return group;
     }
 
     /** Names (and aliases) of the built-in top-level commands, and help: a stack cannot take them. */
@@ -94,6 +125,39 @@ final class CommandTree {
             }
         }
         return false;
+    }
+
+    /** The first argument before "--" that is a word, not an option; null when none. */
+    private static String firstWord(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first word after {@code group} (before "--"): the name of the group's command picocli runs.
+     * A group takes no option with a value, so every word after it names its command.
+     */
+    private static String wordAfter(String group, String... args) {
+        int at = -1;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            if (at < 0 && args[i].equals(group)) {
+                at = i;
+            } else if (at >= 0 && !args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** The top-level command the first matching argument names, or null (help, version, typos). */

@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -8,14 +9,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "grafana",
         mixinStandardHelpOptions = true,
         header = "The Grafana-only stack: Prometheus and Grafana with provisioned datasources and dashboards.",
-        commandListHeading = "%nCommands:%n",
-        subcommands = {
-            GrafanaCommand.Up.class,
-            GrafanaCommand.Verify.class,
-            GrafanaCommand.Down.class,
-            GrafanaCommand.Status.class,
-        })
+        commandListHeading = "%nCommands:%n")
 final class GrafanaCommand implements Runnable {
+    /** Its commands, in help order; {@link CommandTree} adds them (a full model only for the one named). */
+    static final List<Class<?>> COMMANDS = List.of(Up.class, Verify.class, Down.class, Status.class);
+
     @Spec
     CommandSpec spec;
 

@@ -3,6 +3,7 @@ package com.peaktrade.obs.cli;
 import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.error.ObsException;
+import com.peaktrade.obs.http.SelectorThreads;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -13,7 +14,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        SelectorThreads.release(); // else the JVM's exit waits 300 ms for them
+        System.exit(code);
     }
 
     /**

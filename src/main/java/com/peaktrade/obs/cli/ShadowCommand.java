@@ -1,5 +1,6 @@
 package com.peaktrade.obs.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -8,14 +9,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "shadow",
         mixinStandardHelpOptions = true,
         header = "The Shadow-MVS stack: Prometheus, Grafana and the mock Shadow-MVS exporter.",
-        commandListHeading = "%nCommands:%n",
-        subcommands = {
-            ShadowCommand.Up.class,
-            ShadowCommand.Verify.class,
-            ShadowCommand.Down.class,
-            ShadowCommand.Status.class,
-        })
+        commandListHeading = "%nCommands:%n")
 final class ShadowCommand implements Runnable {
+    /** Its commands, in help order; {@link CommandTree} adds them (a full model only for the one named). */
+    static final List<Class<?>> COMMANDS = List.of(Up.class, Verify.class, Down.class, Status.class);
+
     @Spec
     CommandSpec spec;
 

@@ -1,6 +1,8 @@
 package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.contract.StackDefinition;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -21,25 +23,26 @@ final class StackGroupCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: pick one of " + spec.subcommands().keySet());
     }
 
-    /** The group for {@code stack}, with its four commands. */
-    static CommandSpec of(StackDefinition stack) {
+    /** The group for {@code stack}, with its four commands: full models for those {@code full} names, stubs for the rest. */
+    static CommandSpec of(StackDefinition stack, Predicate<String> full) {
         String name = stack.name();
         CommandSpec group = CommandSpec.forAnnotatedObject(new StackGroupCommand()).name(name);
         group.usageMessage().header(stack.description().orElse("The " + name + " stack of the contract ("
                 + stack.where() + ")."));
-        group.addSubcommand("up", header(CommandSpec.forAnnotatedObject(new StackUpCommand(name)),
-                "Start the " + name + " stack (recreates containers, waits until running/healthy)."));
-        group.addSubcommand("verify", header(CommandSpec.forAnnotatedObject(new StackVerifyCommand(name)),
-                "Run the hard snapshot checks against the " + name + " stack; prints PASS/FAIL lines and RESULT=."));
-        group.addSubcommand("down", header(CommandSpec.forAnnotatedObject(new StackDownCommand(name)),
-                "Stop and remove the " + name + " stack's containers, anonymous volumes and network."));
-        group.addSubcommand("status", header(CommandSpec.forAnnotatedObject(new StackStatusCommand(name)),
-                "One-screen snapshot of the " + name + " stack: services, state, health, ports, URLs."));
+        add(group, full, "up", () -> new StackUpCommand(name), "Start the " + name
+                + " stack (recreates containers, waits until running/healthy).");
+        add(group, full, "verify", () -> new StackVerifyCommand(name), "Run the hard snapshot checks against the " + name
+                + " stack; prints PASS/FAIL lines and RESULT=.");
+        add(group, full, "down", () -> new StackDownCommand(name), "Stop and remove the " + name
+                + " stack's containers, anonymous volumes and network.");
+        add(group, full, "status", () -> new StackStatusCommand(name), "One-screen snapshot of the " + name
+                + " stack: services, state, health, ports, URLs.");
         return group;
     }
 
-    private static CommandSpec header(CommandSpec spec, String header) {
+    private static void add(CommandSpec group, Predicate<String> full, String command, Supplier<Object> instance, String header) {
+        CommandSpec spec = full.test(command) ? CommandSpec.forAnnotatedObject(instance.get()) : CommandSpec.create();
         spec.usageMessage().header(header);
-        return spec;
+        group.addSubcommand(command, spec);
     }
 }

@@ -38,7 +38,7 @@ final class StackOptions {
 
     /** The stack {@code name} of the contract in force; exit 2 if it has none. */
     StackDefinition stack(String name) {
-        return StackChoice.of(contract(), name, Optional.empty(), false);
+        return StackChoice.of(contract(), name, Optional::empty, false);
     }
 
     String project(StackDefinition stack) {

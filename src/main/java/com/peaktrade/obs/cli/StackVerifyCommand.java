@@ -2,8 +2,10 @@ package com.peaktrade.obs.cli;
 
 import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.check.RunOptions;
+import com.peaktrade.obs.contract.StackService.Role;
 import com.peaktrade.obs.session.Session;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +66,11 @@ class StackVerifyCommand implements Callable<Integer> {
         output.validate();
         RunOptions options = budgets.runOptions(timeout == null ? null : Durations.parse(timeout));
         try (Session session = Session.open()) {
-            return VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, endpoints.urls(), security.access())
+            Map<Role, String> urls = endpoints.urls();
+            if (!VerifyPlan.urlMode(session, project, urls)) {
+                session.connectAhead(); // the engine's client set-up and /version overlap reading the contract
+            }
+            return VerifyPlan.of(session, stackName(), contract.resolve(assetsDir), project, urls, security.access())
                     .runAndReport(options, output, spec);
         }
     }

@@ -31,9 +31,14 @@ record VerifyPlan(StackDefinition stack, Endpoints endpoints, VerifySuite.Plan p
 
     static VerifyPlan of(Session session, String stackName, Contract contract, ProjectOption project, Map<Role, String> urls,
             AccessOptions access) {
-        boolean urlMode = EndpointResolver.anyUrl(EnumSet.allOf(Role.class), urls, session.env()) && !project.given();
-        StackDefinition stack = StackChoice.of(contract, stackName, BuiltInStacks.definition(stackName), urlMode);
+        boolean urlMode = urlMode(session, project, urls);
+        StackDefinition stack = StackChoice.of(contract, stackName, () -> BuiltInStacks.definition(stackName), urlMode);
         return of(session, stack, contract, urlMode ? null : project.or(stack), urls, access);
+    }
+
+    /** URL mode: a URL given (option or environment) and no -p; then verify never asks Docker. */
+    static boolean urlMode(Session session, ProjectOption project, Map<Role, String> urls) {
+        return EndpointResolver.anyUrl(EnumSet.allOf(Role.class), urls, session.env()) && !project.given();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.peaktrade.obs.error.ConfigException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which stack definition a stack command works with. The contract's own, else (verify in URL mode)
@@ -16,15 +17,16 @@ public final class StackChoice {
 
     /**
      * The stack {@code name} of {@code contract}; for a contract without stacks, {@code builtIn}'s
-     * services with every contract area expected, when {@code urlMode}. Else exit 2 naming what is there.
+     * services (read only then: it is the embedded contract's) with every contract area expected, when {@code urlMode}. Else exit 2 naming what is there.
      */
-    public static StackDefinition of(Contract contract, String name, Optional<StackDefinition> builtIn, boolean urlMode) {
+    public static StackDefinition of(Contract contract, String name, Supplier<Optional<StackDefinition>> builtIn, boolean urlMode) {
         Optional<StackDefinition> own = contract.stack(name);
         if (own.isPresent()) {
             return own.get();
         }
-        if (contract.stacks().expectsNothing() && builtIn.isPresent() && urlMode) {
-            StackDefinition b = builtIn.get();
+        Optional<StackDefinition> fallback = contract.stacks().expectsNothing() && urlMode ? builtIn.get() : Optional.empty();
+        if (fallback.isPresent()) {
+            StackDefinition b = fallback.get();
             return new StackDefinition(b.name(), b.description(), b.project(), List.of(), b.services(),
                     EnumSet.allOf(ContractArea.class), Optional.empty(), b.where());
         }

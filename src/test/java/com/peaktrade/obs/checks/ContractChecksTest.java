@@ -112,7 +112,7 @@ class ContractChecksTest {
     void aStackWithoutGrafanaOrPrometheusSaysSoInsteadOfCheckingNothing(@TempDir Path dir) throws Exception {
         Contract contract = load(dir, MIGRATING);
         var targets = new VerifyTargets(null, null, null, ACCESS, null, "test");
-        VerifySuite.Plan plan = VerifySuite.plan(VerifyContext.of(StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"),
+        VerifySuite.Plan plan = VerifySuite.plan(VerifyContext.of(StackChoice.of(contract, "shadow", () -> EMBEDDED.stack("shadow"),
                 true), contract, targets, null));
         assertThat(plan.checks()).isEmpty();
         assertThat(plan.notes()).contains(
@@ -140,7 +140,7 @@ class ContractChecksTest {
     }
 
     private static VerifyContext context(Contract contract, URI prometheus) {
-        var stack = StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"), true);
+        var stack = StackChoice.of(contract, "shadow", () -> EMBEDDED.stack("shadow"), true);
         var targets = new VerifyTargets(prometheus, URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1/metrics"),
                 ACCESS, null, "test");
         return VerifyContext.of(stack, contract, targets, null);

@@ -90,7 +90,7 @@ class DashboardChecksAtScaleTest {
 
     private Report verify(Path dir) throws Exception {
         Contract contract = contract(dir);
-        var stack = StackChoice.of(contract, "grafana", LOADER.loadEmbedded("test").stack("grafana"), true);
+        var stack = StackChoice.of(contract, "grafana", () -> LOADER.loadEmbedded("test").stack("grafana"), true);
         var targets = new VerifyTargets(null, grafana.uri(), null, com.peaktrade.obs.stack.CredentialSources.resolve(com.peaktrade.obs.stack.AccessOptions.NONE, java.util.Map.of("GRAFANA_AUTH", "admin:admin"), com.peaktrade.obs.stack.CredentialSources.ProjectSecrets.NONE), null, "test");
         VerifyContext ctx = VerifyContext.of(stack, contract, targets, null);
         return new CheckRunner().run("grafana.verify", List.of(GrafanaChecks.dashboards(ctx), GrafanaChecks.dashboardVars(ctx)),

@@ -63,7 +63,7 @@ class ExporterJobsTest {
     }
 
     private static VerifyContext urlMode(Contract contract, URI prometheus, URI exporter) {
-        var stack = StackChoice.of(contract, "shadow", EMBEDDED.stack("shadow"), true);
+        var stack = StackChoice.of(contract, "shadow", () -> EMBEDDED.stack("shadow"), true);
         return VerifyContext.of(stack, contract, new VerifyTargets(prometheus, null, exporter, com.peaktrade.obs.stack.CredentialSources.resolve(com.peaktrade.obs.stack.AccessOptions.NONE, java.util.Map.of("GRAFANA_AUTH", "admin:admin"), com.peaktrade.obs.stack.CredentialSources.ProjectSecrets.NONE), null, "test"),
                 null);
     }

@@ -80,6 +80,12 @@ class CommandTreeTest {
         assertThat(root.getSubcommands().get("shadow").getCommandSpec().userObject()).isInstanceOf(ShadowCommand.class);
         assertThat(root.getSubcommands().get("shadow").getSubcommands()).containsKeys("up", "verify", "down", "status");
         assertThat(root.getSubcommands().get("grafana").getSubcommands()).isEmpty();
+        var shadow = root.getSubcommands().get("shadow").getSubcommands();
+        assertThat(shadow.get("verify").getCommandSpec().userObject()).isInstanceOf(StackVerifyCommand.class);
+        assertThat(shadow.get("verify").getCommandSpec().optionsMap()).containsKeys("--prometheus-url", "--contract", "-p");
+        for (String sibling : List.of("up", "down", "status")) {
+            assertThat(shadow.get(sibling).getCommandSpec().userObject()).as("shadow %s is a stub", sibling).isNull();
+        }
     }
 
     @Test
