@@ -63,26 +63,60 @@ mkdir -p "$BIN_DIR" "$LIB_DIR"
 install -m 0644 "$JAR" "$LIB_DIR/peaktrade-obs.jar.new"
 mv -f "$LIB_DIR/peaktrade-obs.jar.new" "$LIB_DIR/peaktrade-obs.jar"
 JSA="$LIB_DIR/peaktrade-obs.jsa"
+AOT="$LIB_DIR/peaktrade-obs.aot"
+
+# A JDK 25 or newer starts us faster with an AOT cache (verify ~0.35 s sooner, docs/benchmarks.md).
+# The first found wins: $PEAKTRADE_OBS_JAVA, $JAVA_HOME, java on PATH, then the usual install dirs.
+# The jar stays Java 17: without one, `java` runs it with the AppCDS archive as before.
+major_of() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1; }
+AOT_JAVA=""
+for candidate in "${PEAKTRADE_OBS_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java)" \
+    /usr/lib/jvm/*/bin/java /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+  [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+  m=$(major_of "$candidate"); m=${m#1.}
+  if [ -n "$m" ] && [ "$m" -ge 25 ] 2>/dev/null; then
+    AOT_JAVA=$(cd "$(dirname "$candidate")" && pwd -P)/$(basename "$candidate")
+    break
+  fi
+done
+
 cat > "$BIN_DIR/peaktrade-obs.new" <<LAUNCHER
 #!/usr/bin/env sh
 # peaktrade-obs launcher, written by install.sh. C1-only JIT and the serial GC: a CLI run is
 # short, so start-up time matters more than peak throughput; no perf-data file (jstat/jcmd
-# visibility) for a process that lives a second: ~30 ms less start-up. The AppCDS archive (made by
-# install.sh for this very jar) saves class loading. It is used only while it is newer than the
-# jar: the JVM rejects an archive of another jar and then shares nothing at all, not even the JDK's
-# own classes (--help 453 ms against 319 ms without the flag and 286 ms with a fresh archive).
+# visibility) for a process that lives a second: ~30 ms less start-up.
+# With a JDK 25 or newer (found by install.sh) it runs with the AOT cache install.sh made for this
+# jar: classes loaded and linked ahead of time. Else the AppCDS archive saves class loading.
+# Either is used only while it is newer than the jar: the JVM rejects an archive of another jar
+# and then shares nothing at all, not even the JDK's own classes. PEAKTRADE_OBS_JAVA_OPTS replaces
+# the flags, and then java on PATH runs (an AOT cache is only valid with the flags it was made with).
+FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+AOT_JAVA="$AOT_JAVA"
+if [ -z "\${PEAKTRADE_OBS_JAVA_OPTS:-}" ] && [ -n "\$AOT_JAVA" ] && [ -x "\$AOT_JAVA" ] && [ -f "$AOT" ] && [ "$AOT" -nt "$LIB_DIR/peaktrade-obs.jar" ]; then
+  # -Xlog:aot*=off: a cache the JVM rejects (its JDK updated in place) is no error worth printing
+  exec "\$AOT_JAVA" \$FLAGS -XX:AOTCache="$AOT" -Xlog:aot*=off -jar "$LIB_DIR/peaktrade-obs.jar" "\$@"
+fi
 CDS=""
 [ -f "$JSA" ] && [ "$JSA" -nt "$LIB_DIR/peaktrade-obs.jar" ] && CDS="-XX:SharedArchiveFile=$JSA"
-exec java \${PEAKTRADE_OBS_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto} \$CDS -jar "$LIB_DIR/peaktrade-obs.jar" "\$@"
+exec java \${PEAKTRADE_OBS_JAVA_OPTS:-\$FLAGS -Xshare:auto} \$CDS -jar "$LIB_DIR/peaktrade-obs.jar" "\$@"
 LAUNCHER
 chmod 0755 "$BIN_DIR/peaktrade-obs.new"
 mv -f "$BIN_DIR/peaktrade-obs.new" "$BIN_DIR/peaktrade-obs"
 say "installed $BIN_DIR/peaktrade-obs ($(java -jar "$LIB_DIR/peaktrade-obs.jar" --version | head -n1))"
 
-# 5. AppCDS archive for the installed jar (it records the jar's path and mtime, so it is redone on
-#    every install); see scripts/cds-archive.sh
+# 5. Start-up archives for the installed jar: AppCDS (any JDK) and the AOT cache (JDK 25+). Each records
+#    the jar's path and mtime, so both are redone on every install; see scripts/cds-archive.sh and
+#    scripts/aot-cache.sh
 bash "$ROOT/scripts/cds-archive.sh" "$LIB_DIR/peaktrade-obs.jar" "$JSA" \
   && say "start-up archive: $JSA" || say "no start-up archive (the JVM could not write one); start-up is just slower"
+rm -f "$AOT"
+if [ -n "$AOT_JAVA" ]; then
+  bash "$ROOT/scripts/aot-cache.sh" "$AOT_JAVA" "$LIB_DIR/peaktrade-obs.jar" "$AOT" \
+    && say "AOT cache for $AOT_JAVA: $AOT (the launcher runs that JDK)" \
+    || say "no AOT cache ($AOT_JAVA could not write one): the launcher runs java with the AppCDS archive"
+else
+  say "no JDK 25 or newer found (set PEAKTRADE_OBS_JAVA to one and re-run for ~0.35 s faster verify); the launcher runs java"
+fi
 
 # 6. Shell completion (bash; zsh through bashcompinit, which the script enables itself)
 mkdir -p "$BASH_COMPLETION_DIR" "$ZSH_COMPLETION_DIR"

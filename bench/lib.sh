@@ -41,3 +41,22 @@ baseline_archive() {
   BASE_JSA=$(mktemp -d)/baseline.jsa
   bash "$BENCH_ROOT/scripts/cds-archive.sh" "$BASELINE_JAR" "$BASE_JSA" || BASE_JSA=""
 }
+
+# JDK 25 or newer, found as install.sh finds it (JAVA25 overrides); empty when there is none
+find_java25() {
+  local c m
+  for c in "${JAVA25:-}" "${PEAKTRADE_OBS_JAVA:-}" "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java)" /usr/lib/jvm/*/bin/java; do
+    [ -n "$c" ] && [ -x "$c" ] || continue
+    m=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1)
+    if [ "${m:-0}" -ge 25 ] 2>/dev/null; then echo "$c"; return 0; fi
+  done
+  return 0
+}
+# the AOT cache install.sh makes for the jar under test (scripts/aot-cache.sh), when JAVA25 is found
+AOT=""
+aot_cache() {
+  JAVA25=$(find_java25)
+  [ -n "$JAVA25" ] || { echo "[bench] no JDK 25: no AOT-cache rows" >&2; return 0; }
+  AOT=$(mktemp -d)/peaktrade-obs.aot
+  bash "$BENCH_ROOT/scripts/aot-cache.sh" "$JAVA25" "$JAR" "$AOT" || { echo "[bench] no AOT cache" >&2; AOT=""; }
+}

@@ -1,0 +1,42 @@
+package com.peaktrade.obs.cli;
+
+import com.peaktrade.obs.exporter.ExporterSettings;
+import com.peaktrade.obs.exporter.ShadowMvsExporter;
+import com.peaktrade.obs.http.SelectorThreads;
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/**
+ * The training run of the start-up archives (scripts/aot-cache.sh for JDK 25's AOT cache,
+ * scripts/cds-archive.sh for AppCDS): the commands users run most, in one JVM, so that the one
+ * archive the JVM records holds what each of them loads. Verify speaks HTTP to this jar's mock
+ * exporter on a free loopback port: Prometheus' and Grafana's paths answer 404 there and the
+ * checks FAIL, but the HTTP clients, JSON and check code run as in a real verify. With a Docker
+ * engine, verify and debug ps also ask it about a training project that has no containers
+ * (read-only). Not a command: `java -cp peaktrade-obs.jar com.peaktrade.obs.cli.StartupTraining`.
+ */
+public final class StartupTraining {
+    /** A project nobody has: the engine is asked about it, never told to do anything. */
+    static final String PROJECT = "peaktrade-obs-startup-training";
+
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(quiet);
+        System.setErr(quiet);
+        try (ShadowMvsExporter exporter = ShadowMvsExporter.start(new ExporterSettings("127.0.0.1", 0, "shadow", "sim"))) {
+            String url = "http://127.0.0.1:" + exporter.port();
+            Main.run("--help");
+            Main.run("shadow", "verify", "--help");
+            Main.run("lint");
+            Main.run("shadow", "verify", "--prometheus-url", url, "--grafana-url", url, "--exporter-url", url + "/metrics",
+                    "--no-wait");
+            Main.run("shadow", "verify", "-p", PROJECT, "--no-wait");
+            Main.run("debug", "ps", "-p", PROJECT);
+        }
+        SelectorThreads.release();
+        System.exit(0);
+    }
+}
