@@ -31,7 +31,14 @@ cds_archive() {
   JSA=$(mktemp -d)/peaktrade-obs.jsa
   bash "$BENCH_ROOT/scripts/cds-archive.sh" "$JAR" "$JSA" || { echo "[bench] no AppCDS archive" >&2; JSA=""; }
 }
-obs() { java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar "$JAR" "$@"; }
+# obs runs the jar as the installed launcher does: on a JDK 25 with the AOT cache when aot_cache
+# found one, else on java with the AppCDS archive
+obs() {
+  if [ -n "$AOT" ]; then "$JAVA25" $FLAGS -XX:AOTCache="$AOT" -Xlog:aot*=off -jar "$JAR" "$@"
+  else java $FLAGS ${JSA:+-XX:SharedArchiveFile=$JSA} -jar "$JAR" "$@"; fi
+}
+# how obs runs, for the result headers
+launcher_jvm() { if [ -n "$AOT" ]; then echo "$("$JAVA25" -version 2>&1 | head -n1) + AOT cache"; else echo "java + AppCDS"; fi; }
 
 # Optional before/after in the same run: BASELINE_JAR=path/to/an/older/peaktrade-obs.jar adds it,
 # with its own archive, to the CLI-start and warm-verify comparisons.

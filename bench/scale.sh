@@ -14,8 +14,14 @@ need_tools curl python3 docker
 RUNS=${RUNS:-3}
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000 5000)
 eval "$(bash "$BENCH_ROOT/scripts/testbed.sh" --print)"
+# the stand-in runs with Grafana's default admin; verify has no default password, so say it as the
+# team's scripts do
+export GRAFANA_AUTH=admin:admin
 STANDIN_JAR=$BENCH_ROOT/src/test/grafana-standin/target/grafana-standin.jar
-[ -f "$STANDIN_JAR" ] || mvn -B -q -f "$BENCH_ROOT/src/test/grafana-standin/pom.xml" -DskipTests package
+# (re)built when missing or older than its sources: an old stand-in lacks endpoints verify asks for
+if [ ! -f "$STANDIN_JAR" ] || [ -n "$(find "$BENCH_ROOT/src/test/grafana-standin" -newer "$STANDIN_JAR" -type f ! -path '*/target/*' | head -n1)" ]; then
+  mvn -B -q -f "$BENCH_ROOT/src/test/grafana-standin/pom.xml" -DskipTests package
+fi
 WORK=$(mktemp -d)
 PROM_PORT=29692 GRAFANA_PORT=23600 PROXY_GRAFANA=23601 PROXY_PROM=29693
 PROM=ptobs-bench-scale-prom

@@ -27,6 +27,7 @@ sed -i 's/^      GF_AUTH_ANONYMOUS_ENABLED: "false"/&\n      STANDIN_COLD_START_
 chmod -R a+rX "$ASSETS"
 cds_archive
 baseline_archive
+aot_cache   # ours and up --verify run as the installed launcher runs them (JDK 25 + AOT cache when found)
 FILES=(-f "$ASSETS/compose/prometheus-local.yaml" -f "$ASSETS/compose/grafana.yaml" -f "$ASSETS/compose/shadow-exporter.yaml")
 export PEAKTRADE_OBS_JAR=$JAR
 cleanup() {
@@ -113,7 +114,7 @@ old() {
 }
 
 {
-  echo "# time-to-green ($(date -u +%FT%TZ)); $(machine); $RUNS runs, interleaved"
+  echo "# time-to-green ($(date -u +%FT%TZ)); $(machine); $RUNS runs, interleaved; ours: $(launcher_jvm)"
   printf 'run\tours_s\tfloor_s\tfloor_measured_s\told_s\tup_verify_s'
   if [ -n "${BASELINE_JAR:-}" ]; then printf '\tbaseline_jar_s'; fi
   printf '\n'

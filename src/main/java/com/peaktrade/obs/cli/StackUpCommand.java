@@ -4,6 +4,7 @@ import com.peaktrade.obs.check.Durations;
 import com.peaktrade.obs.check.RunOptions;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.ComposeEngine;
+import com.peaktrade.obs.docker.UpListener;
 import com.peaktrade.obs.stack.ProjectLock;
 import com.peaktrade.obs.contract.StackDefinition;
 import com.peaktrade.obs.stack.StackRunner;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,12 +101,21 @@ class StackUpCommand implements Callable<Integer> {
             // Connecting (client set-up, /version) overlaps reading the compose files: it is on the
             // path to the first container start, and so to the first scrape.
             session.connectAhead();
-            StackRunner.LoadedStack loaded = up(wait, start, session);
+            StackRunner.LoadedStack loaded = stackOptions.load(session.env(), stackName(), bind, passwordFile, rotatePassword);
             if (!verify) {
+                up(loaded, wait, start, session, listener -> listener);
                 return 0;
             }
-            return VerifyPlan.of(session, stackOptions.stack(stackName()), stackOptions.contract(), loaded.project().name(),
-                    endpoints.urls(), AccessOptions.grafanaBasic(null, passwordFile)).runAndReport(checks, output, spec);
+            VerifyAhead ahead = new VerifyAhead(() -> VerifyPlan.of(session, stackOptions.stack(stackName()),
+                    stackOptions.contract(), loaded.project().name(), endpoints.urls(), AccessOptions.grafanaBasic(null, passwordFile))
+                    .run(checks));
+            try {
+                up(loaded, wait, start, session, ahead::around);
+            } catch (RuntimeException | Error upFailed) {
+                ahead.cancel();
+                throw upFailed;
+            }
+            return VerifyPlan.report(ahead.await(), output, spec);
         }
     }
 
@@ -126,9 +137,12 @@ class StackUpCommand implements Callable<Integer> {
         }
     }
 
-    /** Brings the stack up and prints up's lines (on standard error when verify's report is machine output). */
-    private StackRunner.LoadedStack up(Duration wait, long start, Session session) {
-        StackRunner.LoadedStack loaded = stackOptions.load(session.env(), stackName(), bind, passwordFile, rotatePassword);
+    /**
+     * Brings the stack up and prints up's lines (on standard error when verify's report is machine
+     * output); {@code listening} may wrap up's listener (up --verify: {@link VerifyAhead}).
+     */
+    private void up(StackRunner.LoadedStack loaded, Duration wait, long start, Session session,
+            UnaryOperator<UpListener> listening) {
         StackDefinition stack = stackOptions.stack(stackName());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = verify && output.machineReadable() ? err : spec.commandLine().getOut();
@@ -152,7 +166,7 @@ class StackUpCommand implements Callable<Integer> {
             ComposeEngine compose = session.compose();
             Runtime.getRuntime().addShutdownHook(interrupted);
             var runner = new StackRunner(compose);
-            runner.up(loaded, wait, new TerminalUpListener(out, System.console() != null));
+            runner.up(loaded, wait, listening.apply(new TerminalUpListener(out, System.console() != null)));
         } finally {
             removeHook(interrupted);
         }
@@ -162,14 +176,13 @@ class StackUpCommand implements Callable<Integer> {
         urls.forEach((service, url) -> out.println("  " + String.format("%-" + width + "s", service) + "  " + url));
         if (verify) {
             out.flush();
-            return loaded;
+            return;
         }
         // verify must read the same contract: repeat the options that chose it
         out.println("Next: peaktrade-obs " + stackName() + " verify"
                 + (loaded.project().name().equals(stack.project()) ? "" : " -p " + loaded.project().name())
                 + (stackOptions.contract.file == null ? "" : " --contract " + stackOptions.contract.file)
                 + (stackOptions.assetsDir == null ? "" : " --assets-dir " + stackOptions.assetsDir));
-        return loaded;
     }
 
     private static void removeHook(Thread hook) {

@@ -67,7 +67,11 @@ record VerifyPlan(StackDefinition stack, Endpoints endpoints, VerifySuite.Plan p
      * code: 0 all required passed, 1 one failed, 3 the Docker engine it needs is unreachable.
      */
     int runAndReport(RunOptions options, ReportOptions output, CommandSpec spec) {
-        Report report = run(options);
+        return report(run(options), output, spec);
+    }
+
+    /** Writes {@code report} (standard output, and --report FILE); returns verify's exit code as {@link #runAndReport} does. */
+    static int report(Report report, ReportOptions output, CommandSpec spec) {
         output.emit(report, spec);
         boolean engineDown = report.result("docker.daemon").map(r -> r.status() == Status.FAIL).orElse(false);
         return engineDown ? ExitCodes.ENVIRONMENT : report.exitCode();

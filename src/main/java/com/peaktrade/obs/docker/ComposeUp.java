@@ -68,6 +68,7 @@ final class ComposeUp {
             removeOrphans(project, listener);
         }
         startAsDependenciesAllow(project, imageIds, options, listener);
+        listener.started();
         readiness.awaitUp(project, options.waitTimeout(), listener);
         return query.ps(project.name());
     }

@@ -14,5 +14,12 @@ public interface UpListener {
     default void pullProgress(String image, long current, long total, String status) {
     }
 
+    /**
+     * Every container of the project is started; up now waits until they are running/healthy.
+     * (up --verify starts its checks here: they wait for readiness themselves.)
+     */
+    default void started() {
+    }
+
     UpListener SILENT = message -> { };
 }
