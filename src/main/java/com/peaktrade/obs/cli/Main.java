@@ -4,6 +4,7 @@ import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.error.ExitCodes;
 import com.peaktrade.obs.error.ObsException;
 import com.peaktrade.obs.http.SelectorThreads;
+import com.peaktrade.obs.session.Session;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -52,6 +53,18 @@ public final class Main {
             printVersion(new PrintWriter(System.out, true));
             return 0;
         }
+        String engineCommand = EngineAhead.command(args);
+        if (engineCommand != null) {
+            Session.openAhead(env -> EngineAhead.surelyNeeded(engineCommand, env));
+        }
+        try {
+            return parseAndExecute(args);
+        } finally {
+            Session.discardAhead();
+        }
+    }
+
+    private static int parseAndExecute(String... args) {
         CommandLine cli;
         try {
             cli = newCommandLine(args);

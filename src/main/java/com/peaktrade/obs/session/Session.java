@@ -5,6 +5,8 @@ import com.peaktrade.obs.docker.DockerEngine;
 import com.peaktrade.obs.stack.UserEnvironment;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +26,41 @@ public final class Session implements AutoCloseable, Supplier<DockerEngine> {
         this.env = Map.copyOf(env);
     }
 
-    /** A session over this process's environment (shell over the user config file). */
+    /** The session {@link #openAhead()} opened for this run's command to take. */
+    private static final AtomicReference<Session> AHEAD = new AtomicReference<>();
+
+    /**
+     * A session over this process's environment (shell over the user config file): the one opened
+     * ahead for this run if there is one, else a new one.
+     */
     public static Session open() {
-        return new Session(UserEnvironment.load());
+        Session ahead = AHEAD.getAndSet(null);
+        return ahead != null ? ahead : new Session(UserEnvironment.load());
+    }
+
+    /**
+     * Opens this run's session before the command line is parsed and, when {@code needsEngine} says
+     * its environment surely needs the engine, starts connecting now (verify's path: the connect then
+     * overlaps picocli's ~150 ms). The command's {@link #open()} takes it; {@link #discardAhead()} closes it
+     * when no command did (a usage error).
+     */
+    public static void openAhead(Predicate<Map<String, String>> needsEngine) {
+        Session session = new Session(UserEnvironment.load());
+        if (needsEngine.test(session.env())) {
+            session.connectAhead();
+        }
+        Session replaced = AHEAD.getAndSet(session);
+        if (replaced != null) {
+            replaced.close();
+        }
+    }
+
+    /** Closes a session opened ahead that no command took. */
+    public static void discardAhead() {
+        Session unused = AHEAD.getAndSet(null);
+        if (unused != null) {
+            unused.close();
+        }
     }
 
     public Map<String, String> env() {
