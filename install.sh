@@ -65,7 +65,7 @@ mv -f "$LIB_DIR/peaktrade-obs.jar.new" "$LIB_DIR/peaktrade-obs.jar"
 JSA="$LIB_DIR/peaktrade-obs.jsa"
 AOT="$LIB_DIR/peaktrade-obs.aot"
 
-# A JDK 25 or newer starts us faster with an AOT cache (verify ~0.35 s sooner, docs/benchmarks.md).
+# A JDK 25 or newer starts us faster with an AOT cache (warm verify 0.2-0.35 s sooner, docs/benchmarks.md).
 # The first found wins: $PEAKTRADE_OBS_JAVA, $JAVA_HOME, java on PATH, then the usual install dirs.
 # The jar stays Java 17: without one, `java` runs it with the AppCDS archive as before.
 major_of() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1; }
@@ -115,7 +115,7 @@ if [ -n "$AOT_JAVA" ]; then
     && say "AOT cache for $AOT_JAVA: $AOT (the launcher runs that JDK)" \
     || say "no AOT cache ($AOT_JAVA could not write one): the launcher runs java with the AppCDS archive"
 else
-  say "no JDK 25 or newer found (set PEAKTRADE_OBS_JAVA to one and re-run for ~0.35 s faster verify); the launcher runs java"
+  say "no JDK 25 or newer found (set PEAKTRADE_OBS_JAVA to one and re-run: verify starts 0.2-0.35 s faster); the launcher runs java"
 fi
 
 # 6. Shell completion (bash; zsh through bashcompinit, which the script enables itself)

@@ -7,3 +7,4 @@ REPEATS=${REPEATS:-3} bash "$DIR/exporter.sh"
 bash "$DIR/cli-start.sh"
 bash "$DIR/compose-scaling.sh"
 bash "$DIR/time-to-green.sh" "${RUNS:-5}"
+bash "$DIR/warm-verify.sh" 10
