@@ -66,10 +66,11 @@ class VerifyAheadTest {
     void whenUpFailsTheRunningChecksAreInterrupted() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch stackThatNeverComes = new CountDownLatch(1);
         VerifyAhead ahead = new VerifyAhead(() -> {
             waiting.countDown();
             try {
-                Thread.sleep(60_000); // a check waiting for a stack that will not come
+                stackThatNeverComes.await(); // a check waiting for a stack that will not come
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
