@@ -1,13 +1,15 @@
 package com.peaktrade.obs.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.api.model.VersionComponent;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.peaktrade.obs.http.Json;
 import com.peaktrade.obs.error.EnvironmentException;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +23,25 @@ import java.util.function.Consumer;
  */
 public final class DockerEngine implements AutoCloseable {
     private static volatile Consumer<String> connectionReport = line -> { };
-    private final DockerClient client;
+    private final DockerHttpClient http;
     private final DockerEndpoint endpoint;
     private final EngineTransport transport;
-    private final Version version;
+    private final EngineVersion version;
+    private DockerClient client;
 
-    private DockerEngine(DockerClient client, DockerEndpoint endpoint, EngineTransport transport, Version version) {
-        this.client = client;
+    private DockerEngine(DockerHttpClient http, DockerEndpoint endpoint, EngineTransport transport, EngineVersion version) {
+        this.http = http;
         this.endpoint = endpoint;
         this.transport = transport;
         this.version = version;
+    }
+
+    /** /version's answer, the fields we show and judge by. */
+    record EngineVersion(String version, String apiVersion, String os, String arch, String product) {
+        static EngineVersion of(JsonNode answer) {
+            return new EngineVersion(Json.text(answer, "Version", "?"), Json.text(answer, "ApiVersion", "?"),
+                    Json.text(answer, "Os", "?"), Json.text(answer, "Arch", "?"), productOf(answer.path("Components")));
+        }
     }
 
     /**
@@ -51,15 +62,15 @@ public final class DockerEngine implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         for (DockerEndpoint candidate : candidates) {
             EngineTransport transport = EngineTransport.open(candidate, env, System.console() != null);
-            DockerClient client = null;
+            DockerHttpClient http = null;
             try {
-                client = newClient(transport);
-                Version version = client.versionCmd().exec();
-                DockerEngine engine = new DockerEngine(client, candidate, transport, version);
+                http = newHttpClient(transport);
+                EngineVersion version = EngineVersion.of(EngineCalls.readJson(http, "/version"));
+                DockerEngine engine = new DockerEngine(http, candidate, transport, version);
                 connectionReport.accept("engine: " + engine.describe() + ", reached via " + engine.connection());
                 return engine;
             } catch (RuntimeException e) {
-                closeQuietly(client);
+                closeQuietly(http);
                 transport.close();
                 Optional<EnvironmentException> explained = transport.explain(e);
                 if (explained.isPresent()) {
@@ -78,20 +89,30 @@ public final class DockerEngine implements AutoCloseable {
         throw new EnvironmentException("Docker engine not reachable: " + String.join("; ", failures), hint);
     }
 
-    private static DockerClient newClient(EngineTransport transport) {
-        // host and TLS come from the transport: docker-java would otherwise apply DOCKER_TLS_VERIFY or the
-        // current context itself, and its reading of PEM files needs BouncyCastle
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerContext("default")
-                .withDockerHost(transport.dockerHost()).withDockerTlsVerify(false).build();
-        var http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
+    private static DockerHttpClient newHttpClient(EngineTransport transport) {
+        return new ApacheDockerHttpClient.Builder()
+                .dockerHost(URI.create(transport.dockerHost()))
                 .sslConfig(transport.sslConfig())
                 .connectionTimeout(Duration.ofSeconds(3))
                 // pulls and log streams can be slow; individual waits are bounded by their callers
                 .responseTimeout(Duration.ofMinutes(10))
                 .maxConnections(32)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
+    }
+
+    /**
+     * docker-java's client over this connection, made at its first use: read-only commands (verify,
+     * status) read the few answers they need as JSON ({@link EngineCalls#findJson}) and never pay for
+     * it. Host and TLS come from the transport: docker-java would otherwise apply DOCKER_TLS_VERIFY or
+     * the current context itself, and its reading of PEM files needs BouncyCastle.
+     */
+    public synchronized DockerClient client() {
+        if (client == null) {
+            var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerContext("default")
+                    .withDockerHost(transport.dockerHost()).withDockerTlsVerify(false).build();
+            client = DockerClientImpl.getInstance(config, http);
+        }
+        return client;
     }
 
     static String rootMessage(Throwable e) {
@@ -103,23 +124,19 @@ public final class DockerEngine implements AutoCloseable {
         return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.strip());
     }
 
-    private static void closeQuietly(DockerClient client) {
-        if (client != null) {
+    private static void closeQuietly(java.io.Closeable closeable) {
+        if (closeable != null) {
             try {
-                client.close();
+                closeable.close();
             } catch (IOException | RuntimeException ignored) {
                 // a failed candidate holds nothing worth reporting
             }
         }
     }
 
-    public DockerClient client() {
-        return client;
-    }
-
     /** The engine's calls, each failure translated and naming this engine (see {@link EngineCalls}). */
     EngineCalls calls() {
-        return new EngineCalls(client, "the " + (product().equals("Docker") ? "Docker engine" : product()) + " at " + endpoint,
+        return new EngineCalls(this::client, () -> http, "the " + (product().equals("Docker") ? "Docker engine" : product()) + " at " + endpoint,
                 failure -> transport.explain(failure, true));
     }
 
@@ -142,8 +159,7 @@ public final class DockerEngine implements AutoCloseable {
 
     /** "Docker 20.10.24, API 1.41, linux/amd64"; "Podman Engine 4.3.1, API 1.41, linux/amd64" for podman's Docker API. */
     public String describe() {
-        return product() + " " + version.getVersion() + ", API " + version.getApiVersion() + ", "
-                + version.getOperatingSystem() + "/" + version.getArch();
+        return product() + " " + version.version() + ", API " + version.apiVersion() + ", " + version.os() + "/" + version.arch();
     }
 
     /**
@@ -151,24 +167,28 @@ public final class DockerEngine implements AutoCloseable {
      * as "Podman Engine" (with the same Docker API version, so only the name tells them apart).
      */
     public String product() {
-        return productOf(version);
+        return version.product();
     }
 
-    static String productOf(Version version) {
-        if (version.getComponents() == null) {
-            return "Docker";
+    static String productOf(JsonNode components) {
+        for (JsonNode component : components) {
+            String name = Json.text(component, "Name");
+            if (name != null && name.endsWith("Engine") && !name.equals("Engine")) {
+                return name;
+            }
         }
-        return version.getComponents().stream().map(VersionComponent::getName).filter(n -> n != null && n.endsWith("Engine")
-                && !n.equals("Engine")).findFirst().orElse("Docker");
+        return "Docker";
     }
 
     public String apiVersion() {
-        return version.getApiVersion();
+        return version.apiVersion();
     }
 
     @Override
     public void close() {
-        closeQuietly(client);
+        synchronized (this) {
+            closeQuietly(client != null ? client : http); // the client closes its transport
+        }
         transport.close();
     }
 }

@@ -21,7 +21,6 @@ import java.util.Optional;
  * returns candidates in order; {@link DockerEngine#connect} tries them.
  */
 public final class DockerHostDiscovery {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, String> env;
     private final Path home;
 
@@ -110,7 +109,8 @@ public final class DockerHostDiscovery {
 
     private static JsonNode readJson(Path file) {
         try {
-            return Files.isReadable(file) ? JSON.readTree(file.toFile()) : null;
+            // a mapper only when there is a file to read: it costs start-up time on the connect's path
+            return Files.isReadable(file) ? new ObjectMapper().readTree(file.toFile()) : null;
         } catch (IOException unreadable) {
             return null;
         }

@@ -10,10 +10,15 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.peaktrade.obs.error.EnvironmentException;
 import com.peaktrade.obs.error.ObsException;
 import com.peaktrade.obs.http.Json;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one place docker-java is called through. The engine's ordinary answers — 404, 409, 304 —
@@ -39,24 +44,36 @@ final class EngineCalls {
         }
     }
 
-    private final DockerClient docker;
+    private final Supplier<DockerClient> docker;
+    private final Supplier<DockerHttpClient> http;
     private final String engine;
     private final Function<Throwable, Optional<EnvironmentException>> transport;
 
     /**
+     * @param docker    docker-java's client, made when a call first needs it
+     * @param http        its transport, for the answers read as JSON trees ({@link #findJson})
      * @param engine    the engine in words, e.g. "the Docker engine at tcp://10.0.0.5:2376 (DOCKER_HOST)"
      * @param transport explains a failure in the transport's own terms (what ssh said, a certificate),
      *                  or empty
      */
-    EngineCalls(DockerClient docker, String engine, Function<Throwable, Optional<EnvironmentException>> transport) {
+    EngineCalls(Supplier<DockerClient> docker, Supplier<DockerHttpClient> http, String engine,
+            Function<Throwable, Optional<EnvironmentException>> transport) {
         this.docker = docker;
+        this.http = http;
         this.engine = engine;
         this.transport = transport;
     }
 
     /** For a client made elsewhere (tests): the engine is named generically. */
     static EngineCalls of(DockerClient docker) {
-        return new EngineCalls(docker, "the Docker engine", failure -> Optional.empty());
+        return new EngineCalls(() -> docker, () -> transportOf(docker), "the Docker engine", failure -> Optional.empty());
+    }
+
+    private static DockerHttpClient transportOf(DockerClient docker) {
+        if (!(docker instanceof DockerClientImpl impl)) {
+            throw new IllegalArgumentException("needs docker-java's DockerClientImpl (its transport), got " + docker.getClass());
+        }
+        return impl.getHttpClient();
     }
 
     /** The engine in words, for messages that are not about one call. */
@@ -66,8 +83,12 @@ final class EngineCalls {
 
     /** A call: 404, 409 and 304 are answers for the caller; every other failure is the environment's. */
     <T> Reply<T> ask(String what, Function<DockerClient, T> call) {
+        return attempt(what, () -> call.apply(docker.get()));
+    }
+
+    private <T> Reply<T> attempt(String what, Supplier<T> call) {
         try {
-            return new Reply<>(call.apply(docker), Answer.DONE, null);
+            return new Reply<>(call.get(), Answer.DONE, null);
         } catch (NotFoundException e) {
             return new Reply<>(null, Answer.NOT_FOUND, e);
         } catch (ConflictException e) {
@@ -114,6 +135,50 @@ final class EngineCalls {
             throw failure(what, reply.refusal());
         }
         return Optional.ofNullable(reply.value());
+    }
+
+    /**
+     * A GET whose answer is read as a JSON tree, not onto docker-java's model: building the model's
+     * deserializers (and docker-java's client) costs a short command more than the whole call, for
+     * the few fields we read. "Not found" is empty; every other failure is the environment's, as
+     * for the model's calls.
+     */
+    Optional<JsonNode> findJson(String what, String pathAndQuery) {
+        Reply<JsonNode> reply = attempt(what, () -> readJson(pathAndQuery));
+        if (reply.answer() == Answer.NOT_FOUND) {
+            return Optional.empty();
+        }
+        if (!reply.done()) {
+            throw failure(what, reply.refusal());
+        }
+        return Optional.of(reply.value());
+    }
+
+    /** {@link #findJson}, where "not found" is a failure too. */
+    JsonNode getJson(String what, String pathAndQuery) {
+        return findJson(what, pathAndQuery).orElseThrow(() -> failure(what, new NotFoundException("not found: " + pathAndQuery)));
+    }
+
+    private JsonNode readJson(String pathAndQuery) {
+        return readJson(http.get(), pathAndQuery);
+    }
+
+    /** The GET itself, its failures untranslated: docker-java's exceptions for an error status, as its own calls throw. */
+    static JsonNode readJson(DockerHttpClient http, String pathAndQuery) {
+        var request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(pathAndQuery).build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (status == 404) {
+                throw new NotFoundException(Json.text(tree, "message", "(no message)"));
+            }
+            if (status / 100 != 2) {
+                throw new DockerException(Json.text(tree, "message", "(no message)"), status);
+            }
+            return tree;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -2,13 +2,7 @@ package com.peaktrade.obs.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
 import com.peaktrade.obs.http.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,34 +29,8 @@ final class InspectReader {
 
     /** The container, or empty when the engine does not know it (404). */
     Optional<InspectedContainer> inspect(String nameOrId) {
-        return calls.get("inspect container " + nameOrId, docker -> read(transportOf(docker), nameOrId));
-    }
-
-    private static DockerHttpClient transportOf(DockerClient docker) {
-        if (!(docker instanceof DockerClientImpl impl)) {
-            throw new IllegalArgumentException("needs docker-java's DockerClientImpl (its transport), got " + docker.getClass());
-        }
-        return impl.getHttpClient();
-    }
-
-    private static Optional<InspectedContainer> read(DockerHttpClient http, String nameOrId) {
-        var request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET)
-                .path("/containers/" + URLEncoder.encode(nameOrId, StandardCharsets.UTF_8) + "/json")
-                .build();
-        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
-            int status = response.getStatusCode();
-            if (status == 404) {
-                return Optional.empty();
-            }
-            JsonNode tree = Json.MAPPER.readTree(body);
-            if (status / 100 != 2) {
-                throw new DockerException(Json.text(tree, "message", "(no message)"), status);
-            }
-            return Optional.of(parse(tree));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the engine's answer for container " + nameOrId, e);
-        }
+        return calls.findJson("inspect container " + nameOrId, "/containers/" + URLEncoder.encode(nameOrId, StandardCharsets.UTF_8)
+                + "/json").map(InspectReader::parse);
     }
 
     static InspectedContainer parse(JsonNode tree) {

@@ -4,7 +4,15 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Frame;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.peaktrade.obs.error.ConfigException;
+import com.peaktrade.obs.http.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +43,27 @@ final class ProjectQuery {
 
     /** The project's containers, running or not, one-offs included. */
     List<Container> containers(String project) {
-        return calls.get("list the containers of project " + project, docker -> docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(ComposeLabels.projectFilter(project))).exec()).stream()
+        String what = "list the containers of project " + project;
+        var filters = Json.MAPPER.createObjectNode();
+        filters.putArray("label").add(ComposeLabels.projectFilter(project));
+        JsonNode listed = calls.getJson(what, "/containers/json?all=1&filters=" + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8));
+        return asContainers(what, listed).stream()
                 // the engine's filter is exact, but re-check: never act on a container without our label
                 .filter(c -> c.getLabels() != null && project.equals(c.getLabels().get(ComposeLabels.PROJECT)))
                 .toList();
+    }
+
+    // docker-java's own model, read with our mapper from the answer we fetched: the same objects as
+    // listContainersCmd gives, without making docker-java's client for a read-only command
+    private static final ObjectReader CONTAINERS = Json.MAPPER.readerFor(new TypeReference<List<Container>>() { })
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private List<Container> asContainers(String what, JsonNode listed) {
+        try {
+            return CONTAINERS.readValue(CONTAINERS.treeAsTokens(listed));
+        } catch (IOException e) {
+            throw calls.failure(what, new UncheckedIOException(e));
+        }
     }
 
     /** The project's containers (one-offs excluded), sorted by service. */

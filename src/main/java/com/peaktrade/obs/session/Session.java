@@ -18,8 +18,11 @@ import java.util.function.Supplier;
  */
 public final class Session implements AutoCloseable, Supplier<DockerEngine> {
     private final Map<String, String> env;
-    private DockerEngine engine;
-    private RuntimeException failure;
+    // held for a whole connect; `this` guards only the fields, so starting a connect ahead or
+    // closing never waits for one in progress
+    private final Object connecting = new Object();
+    private volatile DockerEngine engine;
+    private volatile RuntimeException failure;
     private CompletableFuture<Void> ahead;
 
     public Session(Map<String, String> env) {
@@ -79,18 +82,20 @@ public final class Session implements AutoCloseable, Supplier<DockerEngine> {
         return connect();
     }
 
-    private synchronized DockerEngine connect() {
-        if (engine == null && failure == null) {
-            try {
-                engine = DockerEngine.connect(env);
-            } catch (RuntimeException e) {
-                failure = e;
+    private DockerEngine connect() {
+        synchronized (connecting) {
+            if (engine == null && failure == null) {
+                try {
+                    engine = DockerEngine.connect(env);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             }
+            if (failure != null) {
+                throw failure;
+            }
+            return engine;
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return engine;
     }
 
     /** {@link #engine()}, as the supplier verify's checks get. */
@@ -143,10 +148,12 @@ public final class Session implements AutoCloseable, Supplier<DockerEngine> {
         }
     }
 
-    private synchronized void disconnect() {
-        if (engine != null) {
-            engine.close();
-            engine = null;
+    private void disconnect() {
+        synchronized (connecting) {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
         }
     }
 }
