@@ -7,7 +7,11 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.error.EnvironmentException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.peaktrade.obs.http.Json;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,12 +30,12 @@ final class ImagePuller {
 
     /** The local image id, pulling the image first when it is missing. */
     String ensure(String image, ComposeProject project, UpListener listener) {
-        Optional<String> present = localId(image);
+        Optional<JsonNode> present = inspect(image);
         if (present.isPresent()) {
-            if (isTestbedBuild(image)) {
+            if (present.get().path("Config").path("Labels").has(TESTBED_LABEL)) {
                 listener.step("image " + image + " is an offline testbed build (scripts/testbed.sh), not the upstream image");
             }
-            return present.get();
+            return Json.text(present.get(), "Id");
         }
         listener.step("pulling " + image);
         try {
@@ -43,23 +47,18 @@ final class ImagePuller {
             }
             throw e;
         }
-        return localId(image).orElseThrow(() -> notPullable(image, project, "the engine reported no error but has no image", null));
+        return inspect(image).map(i -> Json.text(i, "Id")).orElseThrow(() -> notPullable(image, project, "the engine reported no error but has no image", null));
     }
 
     /** Images built by scripts/testbed.sh carry this label (offline machines, CI). */
     static final String TESTBED_LABEL = "org.peaktrade.testbed.recipe";
 
-    private boolean isTestbedBuild(String image) {
-        try {
-            var labels = calls.find("inspect image " + image, docker -> docker.inspectImageCmd(image).exec().getConfig().getLabels());
-            return labels.isPresent() && labels.get().containsKey(TESTBED_LABEL);
-        } catch (EnvironmentException unknown) {
-            return false;
-        }
-    }
-
-    private Optional<String> localId(String image) {
-        return calls.find("inspect image " + image, docker -> docker.inspectImageCmd(image).exec().getId());
+    /**
+     * The engine's inspect answer as a JSON tree (id and labels in one call; docker-java's image
+     * model costs a cold start more than the call), empty when the image is not here.
+     */
+    private Optional<JsonNode> inspect(String image) {
+        return calls.findJson("inspect image " + image, "/images/" + URLEncoder.encode(image, StandardCharsets.UTF_8) + "/json");
     }
 
     private static void pull(DockerClient docker, String image, UpListener listener) {
