@@ -8,3 +8,4 @@ bash "$DIR/cli-start.sh"
 bash "$DIR/compose-scaling.sh"
 bash "$DIR/time-to-green.sh" "${RUNS:-5}"
 bash "$DIR/warm-verify.sh" 10
+bash "$DIR/up-verify-timeline.sh"
