@@ -15,6 +15,7 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -168,17 +169,28 @@ final class EngineCalls {
         var request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(pathAndQuery).build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
             int status = response.getStatusCode();
-            JsonNode tree = Json.MAPPER.readTree(body);
-            if (status == 404) {
-                throw new NotFoundException(Json.text(tree, "message", "(no message)"));
+            if (status / 100 == 2) {
+                return Json.MAPPER.readTree(body);
             }
-            if (status / 100 != 2) {
-                throw new DockerException(Json.text(tree, "message", "(no message)"), status);
-            }
-            return tree;
+            // an error answer is the engine's JSON {"message": …}, or a proxy's page in front of it
+            String said = messageOf(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            throw status == 404 ? new NotFoundException(said) : new DockerException(said, status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String messageOf(String answer) {
+        try {
+            String message = Json.text(Json.MAPPER.readTree(answer), "message", null);
+            if (message != null) {
+                return message;
+            }
+        } catch (IOException notJson) {
+            // said in words
+        }
+        String firstLine = answer.strip().lines().findFirst().orElse("");
+        return firstLine.isEmpty() ? "(no message)" : firstLine;
     }
 
     /**

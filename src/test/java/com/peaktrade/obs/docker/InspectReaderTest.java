@@ -68,6 +68,15 @@ class InspectReaderTest {
                         + " (HTTP 500)");
     }
 
+    @Test
+    void aProxysErrorPageInFrontOfTheEngineIsTheEnvironmentsInItsOwnWords() {
+        FakeEngine engine = new FakeEngine(502, "Bad Gateway\n");
+
+        assertThatThrownBy(() -> new InspectReader(engine.client()).inspect("c1"))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessage("inspect container c1 failed on the Docker engine: Bad Gateway (HTTP 502)");
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
         try {
             return Json.MAPPER.readTree(json);
