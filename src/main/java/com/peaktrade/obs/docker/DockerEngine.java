@@ -8,13 +8,20 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.peaktrade.obs.http.Json;
 import com.peaktrade.obs.error.EnvironmentException;
+import com.peaktrade.obs.error.ConfigException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -58,6 +65,7 @@ public final class DockerEngine implements AutoCloseable {
      * lists every endpoint and why it failed.
      */
     public static DockerEngine connect(Map<String, String> env) {
+        Duration answerWithin = answerTimeout(env);
         List<DockerEndpoint> candidates = DockerHostDiscovery.fromSystem(env).candidates();
         List<String> failures = new ArrayList<>();
         for (DockerEndpoint candidate : candidates) {
@@ -65,7 +73,10 @@ public final class DockerEngine implements AutoCloseable {
             DockerHttpClient http = null;
             try {
                 http = newHttpClient(transport);
-                EngineVersion version = EngineVersion.of(EngineCalls.readJson(http, "/version"));
+                // not over ssh: its own connect and key exchange may take long, and what ssh says when
+                // it fails comes through the relay (EngineTransport.explain)
+                EngineVersion version = EngineVersion.of(candidate.host().startsWith("ssh://")
+                        ? EngineCalls.readJson(http, "/version") : versionWithin(http, answerWithin));
                 DockerEngine engine = new DockerEngine(http, candidate, transport, version);
                 connectionReport.accept("engine: " + engine.describe() + ", reached via " + engine.connection());
                 return engine;
@@ -80,6 +91,11 @@ public final class DockerEngine implements AutoCloseable {
             }
         }
         DockerEndpoint chosen = candidates.get(0);
+        if (failures.stream().anyMatch(f -> f.contains(NO_ANSWER))) {
+            throw new EnvironmentException("Docker engine not answering: " + String.join("; ", failures),
+                    "an engine that takes connections but does not answer is hung: restart it (Docker Desktop: restart it; "
+                            + "Linux: `sudo systemctl restart docker`); for a slow one, raise " + ANSWER_TIMEOUT_ENV);
+        }
         String hint = chosen.context() != null
                 ? "the docker context '" + chosen.context() + "' points at " + chosen.host() + ": start that engine, or choose "
                         + "another context (`docker context use default`" + (chosen.source().startsWith("DOCKER_CONTEXT")
@@ -87,6 +103,53 @@ public final class DockerEngine implements AutoCloseable {
                 : "start Docker (Docker Desktop, or `sudo systemctl start docker`; offline machines: "
                         + "scripts/testbed.sh --engine), or point DOCKER_HOST / the docker context at a running engine";
         throw new EnvironmentException("Docker engine not reachable: " + String.join("; ", failures), hint);
+    }
+
+    /** What {@code PEAKTRADE_OBS_ENGINE_TIMEOUT} (seconds) overrides: how long the engine has for its first answer. */
+    static final int DEFAULT_ANSWER_SECONDS = 30;
+    static final String ANSWER_TIMEOUT_ENV = "PEAKTRADE_OBS_ENGINE_TIMEOUT";
+    private static final String NO_ANSWER = "took the connection but sent no answer to /version";
+
+    static Duration answerTimeout(Map<String, String> env) {
+        String value = env.get(ANSWER_TIMEOUT_ENV);
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(DEFAULT_ANSWER_SECONDS);
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 1 && seconds <= 3600) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException notANumber) {
+            // named below
+        }
+        throw new ConfigException(ANSWER_TIMEOUT_ENV + " must be a number of seconds from 1 to 3600, got '" + value + "'",
+                "e.g. " + ANSWER_TIMEOUT_ENV + "=60, or unset it for " + DEFAULT_ANSWER_SECONDS);
+    }
+
+    /**
+     * /version within {@code bound}: docker-java's response timeout is 10 minutes (pulls and log
+     * streams are slow), and a hung daemon that still accepts connections would hold every command
+     * that long. On timeout the caller closes the transport, which ends the waiting read.
+     */
+    private static JsonNode versionWithin(DockerHttpClient http, Duration bound) {
+        FutureTask<JsonNode> ask = new FutureTask<>(() -> EngineCalls.readJson(http, "/version"));
+        Thread asking = new Thread(ask, "engine-version");
+        asking.setDaemon(true);
+        asking.start();
+        try {
+            return ask.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new UncheckedIOException(new SocketTimeoutException(NO_ANSWER + " within " + bound.toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while waiting for the engine's first answer", "rerun", e);
+        }
     }
 
     private static DockerHttpClient newHttpClient(EngineTransport transport) {
