@@ -68,6 +68,7 @@ public final class DockerEngine implements AutoCloseable {
         Duration answerWithin = answerTimeout(env);
         List<DockerEndpoint> candidates = DockerHostDiscovery.fromSystem(env).candidates();
         List<String> failures = new ArrayList<>();
+        boolean hung = false;
         for (DockerEndpoint candidate : candidates) {
             EngineTransport transport = EngineTransport.open(candidate, env, System.console() != null);
             DockerHttpClient http = null;
@@ -87,11 +88,12 @@ public final class DockerEngine implements AutoCloseable {
                 if (explained.isPresent()) {
                     throw explained.get();
                 }
+                hung |= e instanceof NoAnswer;
                 failures.add(candidate + ": " + rootMessage(e));
             }
         }
         DockerEndpoint chosen = candidates.get(0);
-        if (failures.stream().anyMatch(f -> f.contains(NO_ANSWER))) {
+        if (hung) {
             throw new EnvironmentException("Docker engine not answering: " + String.join("; ", failures),
                     "an engine that takes connections but does not answer is hung: restart it (Docker Desktop: restart it; "
                             + "Linux: `sudo systemctl restart docker`); for a slow one, raise " + ANSWER_TIMEOUT_ENV);
@@ -111,20 +113,18 @@ public final class DockerEngine implements AutoCloseable {
     private static final String NO_ANSWER = "took the connection but sent no answer to /version";
 
     static Duration answerTimeout(Map<String, String> env) {
-        String value = env.get(ANSWER_TIMEOUT_ENV);
-        if (value == null || value.isBlank()) {
-            return Duration.ofSeconds(DEFAULT_ANSWER_SECONDS);
+        return Duration.ofSeconds(ConfigException.intSetting(env, ANSWER_TIMEOUT_ENV, DEFAULT_ANSWER_SECONDS, 1, 3600,
+                () -> new ConfigException(ANSWER_TIMEOUT_ENV + " must be a number of seconds from 1 to 3600, got '"
+                        + env.get(ANSWER_TIMEOUT_ENV) + "'", "e.g. " + ANSWER_TIMEOUT_ENV + "=60, or unset it for " + DEFAULT_ANSWER_SECONDS)));
+    }
+
+    /** An engine that took the connection and sent nothing back within the bound (a hung daemon). */
+    private static final class NoAnswer extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        NoAnswer(Duration bound) {
+            super(new SocketTimeoutException(NO_ANSWER + " within " + bound.toSeconds() + " s"));
         }
-        try {
-            int seconds = Integer.parseInt(value.strip());
-            if (seconds >= 1 && seconds <= 3600) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException notANumber) {
-            // named below
-        }
-        throw new ConfigException(ANSWER_TIMEOUT_ENV + " must be a number of seconds from 1 to 3600, got '" + value + "'",
-                "e.g. " + ANSWER_TIMEOUT_ENV + "=60, or unset it for " + DEFAULT_ANSWER_SECONDS);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class DockerEngine implements AutoCloseable {
         try {
             return ask.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new UncheckedIOException(new SocketTimeoutException(NO_ANSWER + " within " + bound.toSeconds() + " s"));
+            throw new NoAnswer(bound);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;

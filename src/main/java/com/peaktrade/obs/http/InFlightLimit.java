@@ -36,20 +36,9 @@ public final class InFlightLimit {
      * @throws ConfigException for a value that is not a number from 1 to 64
      */
     public static int configured(Map<String, String> env) {
-        String value = env.get(ENV);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MAX;
-        }
-        try {
-            int max = Integer.parseInt(value.strip());
-            if (max >= 1 && max <= CEILING) {
-                return max;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException(ENV + "=" + value + " is not a number from 1 to " + CEILING,
-                "set it to how many requests may run at once against one Grafana or Prometheus (default " + DEFAULT_MAX + ")");
+        return ConfigException.intSetting(env, ENV, DEFAULT_MAX, 1, CEILING, () -> new ConfigException(
+                ENV + "=" + env.get(ENV) + " is not a number from 1 to " + CEILING,
+                "set it to how many requests may run at once against one Grafana or Prometheus (default " + DEFAULT_MAX + ")"));
     }
 
     public int max() {
