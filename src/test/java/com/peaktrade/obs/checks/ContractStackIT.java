@@ -223,6 +223,8 @@ class ContractStackIT {
                 + env.get("TEAM_LIVE_EXPORTER_PORT") + "/metrics, scraped by Prometheus at http://live-mvs-exporter:9109/metrics)");
 
         engine.docker().stopContainerCmd(project + "-live-mvs-exporter-1").withTimeout(2).exec();
+        // Prometheus' view turns down only at its first failed scrape after the stop
+        engine.awaitTargetsDown(project + "-prometheus-local-1", "live_mvs");
         VerifyRun stopped = verify("live", project);
         assertThat(stopped.status("prometheus.targets.live_mvs")).as(stopped.toString()).isEqualTo("FAIL");
         assertThat(stopped.messageById().get("prometheus.targets.live_mvs")).contains("job live_mvs");

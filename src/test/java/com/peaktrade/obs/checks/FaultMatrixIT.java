@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +165,7 @@ class FaultMatrixIT {
         try {
             // stack.containers would also flag it; targets must judge by Prometheus' own view,
             // which turns down only at the first failed scrape after the stop (2 s interval)
-            awaitExporterTargetDown();
+            engine.awaitTargetsDown(healthy + "-prometheus-local-1", "shadow_mvs");
             VerifyRun run = verify("shadow", healthy);
             assertThat(run.status("prometheus.targets")).as(run.toString()).isEqualTo("FAIL");
             assertThat(run.status("exporter.metrics")).isEqualTo("FAIL");
@@ -175,20 +174,6 @@ class FaultMatrixIT {
         } finally {
             engine.docker().startContainerCmd(exporter).exec();
         }
-    }
-
-    private void awaitExporterTargetDown() {
-        var ports = engine.docker().inspectContainerCmd(healthy + "-prometheus-local-1").exec()
-                .getNetworkSettings().getPorts().getBindings();
-        String port = ports.get(com.github.dockerjava.api.model.ExposedPort.tcp(9090))[0].getHostPortSpec();
-        engine.awaitJson("http://127.0.0.1:" + port + "/api/v1/targets", Duration.ofSeconds(30), doc -> {
-            for (var target : doc.path("data").path("activeTargets")) {
-                if ("shadow_mvs".equals(target.path("labels").path("job").asText())) {
-                    return "down".equals(target.path("health").asText());
-                }
-            }
-            return false;
-        });
     }
 
     @Test

@@ -216,6 +216,28 @@ public final class TestEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the Prometheus in the given container (its published 9090) reports every target of the job
+     * as down. A stopped target reads up until Prometheus' first failed scrape after the stop, and verify
+     * judges targets by Prometheus' own view, so a test that stops an exporter waits for that view first.
+     */
+    public void awaitTargetsDown(String prometheusContainer, String job) {
+        var bindings = docker.inspectContainerCmd(prometheusContainer).exec().getNetworkSettings().getPorts().getBindings();
+        String port = bindings.get(com.github.dockerjava.api.model.ExposedPort.tcp(9090))[0].getHostPortSpec();
+        awaitJson("http://127.0.0.1:" + port + "/api/v1/targets", Duration.ofSeconds(30), doc -> {
+            boolean any = false;
+            for (var target : doc.path("data").path("activeTargets")) {
+                if (job.equals(target.path("labels").path("job").asText())) {
+                    if (!"down".equals(target.path("health").asText())) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+            return any;
+        });
+    }
+
     /** Runs a command in a running container and returns its stdout and stderr. */
     public String exec(String containerId, String... command) {
         String execId = docker.execCreateCmd(containerId).withCmd(command).withAttachStdout(true)
