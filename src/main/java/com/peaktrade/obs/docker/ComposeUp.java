@@ -5,7 +5,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Volume;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ServiceSpec;
@@ -57,7 +56,7 @@ final class ComposeUp {
     }
 
     List<ContainerStatus> up(ComposeProject project, ComposeEngine.UpOptions options, UpListener listener) {
-        new Preflight(calls).run(project);
+        new Preflight(query).run(project);
         Map<String, String> imageIds = new LinkedHashMap<>();
         for (ServiceSpec s : project.services().values()) {
             imageIds.computeIfAbsent(s.image(), image -> puller.ensure(image, project, listener));
@@ -76,12 +75,17 @@ final class ComposeUp {
     /**
      * Creates and starts each service as soon as its dependencies allow, as compose does: a service
      * waits only for its own {@code depends_on}, so independent services start at once instead of
-     * queueing behind a dependency's healthcheck (each container start costs the engine ~1 s). The
-     * first failure in start order is the one reported; dependents of a failed service never start.
+     * queueing behind a dependency's healthcheck (each container start costs the engine ~1 s). One
+     * difference, for the critical path: a standalone service (no dependency, no dependent) waits for
+     * the start (not the health) of the services that head a dependency chain, see
+     * {@link ComposeProject#chainHeads}. The first failure in start order is the one reported;
+     * dependents of a failed service never start.
      */
     private void startAsDependenciesAllow(ComposeProject project, Map<String, String> imageIds,
             ComposeEngine.UpOptions options, UpListener listener) {
-        List<String> order = project.startOrder();
+        List<String> heads = project.chainHeads();
+        List<String> order = new ArrayList<>(heads);
+        project.startOrder().stream().filter(name -> !heads.contains(name)).forEach(order::add);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(order.size(), 8), task -> {
             Thread thread = new Thread(task, "compose-up-" + project.name());
             thread.setDaemon(true);
@@ -91,8 +95,9 @@ final class ComposeUp {
         try {
             for (String serviceName : order) {
                 ServiceSpec service = project.service(serviceName);
-                CompletableFuture<?>[] dependencies = service.dependsOn().keySet().stream()
-                        .map(started::get).filter(Objects::nonNull).toArray(CompletableFuture[]::new);
+                CompletableFuture<?>[] dependencies = (project.standalone(serviceName) ? heads.stream()
+                        : service.dependsOn().keySet().stream()).map(started::get).filter(Objects::nonNull)
+                        .toArray(CompletableFuture[]::new);
                 started.put(serviceName, CompletableFuture.allOf(dependencies).thenRunAsync(() -> {
                     readiness.awaitDependencies(project, service, options.waitTimeout(), listener);
                     String id = converge(project, service, imageIds.get(service.image()), options, listener);
@@ -146,9 +151,7 @@ final class ComposeUp {
     }
 
     private boolean networkExists(String name) {
-        // the name filter matches substrings
-        return calls.get("look up network " + name, docker -> docker.listNetworksCmd().withNameFilter(name).exec())
-                .stream().map(Network::getName).anyMatch(name::equals);
+        return !query.networksNamed(List.of(name)).isEmpty();
     }
 
     private void ensureNetworks(ComposeProject project, UpListener listener) {

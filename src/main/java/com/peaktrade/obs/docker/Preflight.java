@@ -2,7 +2,7 @@ package com.peaktrade.obs.docker;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.Network;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ConfigMount;
 import com.peaktrade.obs.compose.ConfigSpec;
@@ -33,17 +33,19 @@ final class Preflight {
     /** The engine's rule for container names. */
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
-    private final EngineCalls calls;
+    private final ProjectQuery query;
 
-    Preflight(EngineCalls calls) {
-        this.calls = calls;
+    Preflight(ProjectQuery query) {
+        this.query = query;
     }
 
+    /** The engine is asked twice, whatever the project's size: one container listing, one network lookup. */
     void run(ComposeProject project) {
         checkBindSources(project);
         checkCreateRequests(project);
-        checkForeignNames(project);
-        checkPorts(project);
+        List<Container> containers = query.allContainers();
+        checkForeignNames(project, containers);
+        checkPorts(project, containers.stream().filter(c -> "running".equals(c.getState())).toList());
     }
 
     /**
@@ -105,13 +107,14 @@ final class Preflight {
         }
     }
 
-    private void checkForeignNames(ComposeProject project) {
+    private void checkForeignNames(ComposeProject project, List<Container> containers) {
         for (ServiceSpec s : project.services().values()) {
             String name = ContainerSpecs.containerName(project, s.name());
-            var existing = calls.find("inspect container " + name, docker -> docker.inspectContainerCmd(name).exec());
-            if (existing.isPresent()) {
-                var labels = existing.get().getConfig().getLabels();
-                String owner = labels == null ? null : labels.get(ComposeLabels.PROJECT);
+            for (Container c : containers) {
+                if (c.getNames() == null || !Arrays.asList(c.getNames()).contains("/" + name)) {
+                    continue;
+                }
+                String owner = c.getLabels() == null ? null : c.getLabels().get(ComposeLabels.PROJECT);
                 if (!project.name().equals(owner)) {
                     throw new ConfigException("container name " + name + " is taken by a container that is not part of project "
                             + project.name() + (owner == null ? " (it has no compose project label)" : " (it belongs to project " + owner + ")"),
@@ -120,22 +123,20 @@ final class Preflight {
                 }
             }
         }
+        List<String> names = new ArrayList<>();
         for (String key : networkKeys(project)) {
-            String name = ContainerSpecs.networkName(project, key);
             var external = project.networks().get(key);
-            if (external != null && external.external()) {
-                continue;
+            if (external == null || !external.external()) {
+                names.add(ContainerSpecs.networkName(project, key));
             }
-            for (Network n : calls.get("look up network " + name, docker -> docker.listNetworksCmd().withNameFilter(name).exec())) {
-                if (!name.equals(n.getName())) {
-                    continue; // the name filter matches substrings
-                }
-                String owner = n.getLabels() == null ? null : n.getLabels().get(ComposeLabels.PROJECT);
-                if (!project.name().equals(owner)) {
-                    throw new ConfigException("network " + name + " exists but is not part of project " + project.name()
-                            + (owner == null ? " (no compose project label)" : " (it belongs to project " + owner + ")"),
-                            "remove that network yourself (docker network rm " + name + ") or choose another project name with -p");
-                }
+        }
+        for (JsonNode n : query.networksNamed(names)) {
+            String owner = n.path("Labels").path(ComposeLabels.PROJECT).textValue();
+            if (!project.name().equals(owner)) {
+                String name = n.path("Name").asText();
+                throw new ConfigException("network " + name + " exists but is not part of project " + project.name()
+                        + (owner == null ? " (no compose project label)" : " (it belongs to project " + owner + ")"),
+                        "remove that network yourself (docker network rm " + name + ") or choose another project name with -p");
             }
         }
     }
@@ -152,8 +153,7 @@ final class Preflight {
         return keys;
     }
 
-    private void checkPorts(ComposeProject project) {
-        List<Container> running = calls.get("list the running containers", docker -> docker.listContainersCmd().exec());
+    private void checkPorts(ComposeProject project, List<Container> running) {
         List<Container> others = running.stream()
                 .filter(c -> c.getLabels() == null || !project.name().equals(c.getLabels().get(ComposeLabels.PROJECT)))
                 .toList();

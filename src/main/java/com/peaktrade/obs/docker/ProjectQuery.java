@@ -53,6 +53,31 @@ final class ProjectQuery {
                 .toList();
     }
 
+    /** Every container on the engine, running or not, whoever made it (the pre-flight's name and port checks): one call. */
+    List<Container> allContainers() {
+        String what = "list the containers";
+        return asContainers(what, calls.getJson(what, "/containers/json?all=1"));
+    }
+
+    /** The networks with exactly these names (the engine's name filter matches substrings), as the engine lists them. */
+    List<JsonNode> networksNamed(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        var filters = Json.MAPPER.createObjectNode();
+        var byName = filters.putArray("name");
+        names.forEach(byName::add);
+        JsonNode listed = calls.getJson("look up network " + String.join(", ", names),
+                "/networks?filters=" + URLEncoder.encode(filters.toString(), StandardCharsets.UTF_8));
+        List<JsonNode> found = new ArrayList<>();
+        listed.forEach(n -> {
+            if (names.contains(n.path("Name").asText())) {
+                found.add(n);
+            }
+        });
+        return found;
+    }
+
     // docker-java's own model, read with our mapper from the answer we fetched: the same objects as
     // listContainersCmd gives, without making docker-java's client for a read-only command
     private static final ObjectReader CONTAINERS = Json.MAPPER.readerFor(new TypeReference<List<Container>>() { })

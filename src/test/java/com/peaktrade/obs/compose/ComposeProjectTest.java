@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** startOrder and the config hash on hand-built projects. */
+/** startOrder, chain heads and the config hash on hand-built projects. */
 class ComposeProjectTest {
     private static final ServiceSpec BASE = new ServiceSpec("app", "app:1", null, null, Map.of(), List.of(), List.of(),
             List.of(), null, Map.of(), null, Map.of(), null, List.of("default"));
@@ -48,6 +48,26 @@ class ComposeProjectTest {
     @Test
     void startOrderWithoutDependenciesIsFileOrder() {
         assertThat(project(service("c"), service("a"), service("b")).startOrder()).containsExactly("c", "a", "b");
+    }
+
+    @Test
+    void chainHeadsAreTheDependenciesThatDependOnNothingAndStandaloneServicesHaveNeitherSide() {
+        // the shadow stack's shape plus a longer chain: exporter is standalone, prometheus and db head chains
+        ComposeProject project = project(service("exporter"), service("grafana", "prometheus"), service("prometheus"),
+                service("web", "api"), service("api", "db"), service("db"));
+        assertThat(project.chainHeads()).containsExactly("prometheus", "db");
+        assertThat(project.standalone("exporter")).isTrue();
+        assertThat(project.standalone("prometheus")).isFalse();
+        assertThat(project.standalone("grafana")).isFalse();
+        assertThat(project.standalone("api")).isFalse();
+    }
+
+    @Test
+    void withoutDependenciesThereAreNoChainHeadsAndEveryServiceIsStandalone() {
+        ComposeProject project = project(service("c"), service("a"));
+        assertThat(project.chainHeads()).isEmpty();
+        assertThat(project.standalone("c")).isTrue();
+        assertThat(project.standalone("a")).isTrue();
     }
 
     @Test
