@@ -1,16 +1,23 @@
 package com.peaktrade.obs.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ServiceSpec;
 import com.peaktrade.obs.docker.EngineCalls.Answer;
 import com.peaktrade.obs.error.ConfigException;
 import com.peaktrade.obs.error.EnvironmentException;
+import com.peaktrade.obs.http.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +63,9 @@ final class ComposeUp {
     }
 
     List<ContainerStatus> up(ComposeProject project, ComposeEngine.UpOptions options, UpListener listener) {
+        if (!project.services().isEmpty()) {
+            CreateRequest.warmUpAhead(project);
+        }
         new Preflight(query).run(project);
         Map<String, String> imageIds = new LinkedHashMap<>();
         for (ServiceSpec s : project.services().values()) {
@@ -171,9 +181,10 @@ final class ComposeUp {
                 labels.put(ComposeLabels.NETWORK, key);
                 labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
                 labels.put(ComposeLabels.CREATED_BY, "peaktrade-obs");
-                var created = calls.change("create network " + name, docker -> docker.createNetworkCmd().withName(name)
-                        .withDriver(spec == null || spec.driver() == null ? "bridge" : spec.driver())
-                        .withLabels(labels).exec());
+                var request = Json.MAPPER.createObjectNode().put("Name", name)
+                        .put("Driver", spec == null || spec.driver() == null ? "bridge" : spec.driver());
+                request.set("Labels", Json.MAPPER.valueToTree(labels));
+                var created = calls.postJson("create network " + name, "/networks/create", DockerJavaJson.body(request));
                 // a conflict: another `up` of the same project made it a moment ago
                 if (created.done() || created.answer() == Answer.CONFLICT) {
                     listener.step("network " + name + " created");
@@ -189,7 +200,7 @@ final class ComposeUp {
         for (var entry : project.volumes().entrySet()) {
             var spec = entry.getValue();
             String name = ContainerSpecs.volumeName(project, entry.getKey());
-            if (calls.find("inspect volume " + name, docker -> docker.inspectVolumeCmd(name).exec()).isPresent()) {
+            if (calls.findJson("inspect volume " + name, "/volumes/" + name).isPresent()) {
                 continue;
             }
             if (spec.external()) {
@@ -200,8 +211,12 @@ final class ComposeUp {
             labels.put(ComposeLabels.PROJECT, project.name());
             labels.put(ComposeLabels.VOLUME, entry.getKey());
             labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            calls.run("create volume " + name, docker -> docker.createVolumeCmd().withName(name)
-                    .withDriver(spec.driver() == null ? "local" : spec.driver()).withLabels(labels).exec());
+            var request = Json.MAPPER.createObjectNode().put("Name", name).put("Driver", spec.driver() == null ? "local" : spec.driver());
+            request.set("Labels", Json.MAPPER.valueToTree(labels));
+            var created = calls.postJson("create volume " + name, "/volumes/create", DockerJavaJson.body(request));
+            if (!created.done()) {
+                throw calls.failure("create volume " + name, created.refusal());
+            }
             listener.step("volume " + name + " created");
         }
     }
@@ -222,8 +237,8 @@ final class ComposeUp {
         String name = ContainerSpecs.containerName(project, service.name());
         List<FileCopies.Copy> copies = copyFiles ? FileCopies.of(project, service) : List.of();
         List<Bind> keptAnonymous = List.of();
-        Optional<InspectContainerResponse> existing = calls.find("inspect container " + name,
-                docker -> docker.inspectContainerCmd(name).exec());
+        Optional<InspectContainerResponse> existing = calls.findJson("inspect container " + name, "/containers/" + name + "/json")
+                .map(answer -> DockerJavaJson.read(answer, InspectContainerResponse.class));
         if (existing.isPresent()) {
             InspectContainerResponse old = existing.get();
             Map<String, String> labels = old.getConfig().getLabels();
@@ -263,8 +278,18 @@ final class ComposeUp {
     private String create(ComposeProject project, ServiceSpec service, String name, String imageId,
             List<Bind> keptAnonymous, List<FileCopies.Copy> copies, UpListener listener) {
         List<String> networkKeys = CreateRequest.networkKeys(service);
-        String id = calls.get("create container " + name, docker -> CreateRequest.fill(docker.createContainerCmd(service.image()),
-                project, service, imageId, keptAnonymous, copies).exec().getId());
+        String what = "create container " + name;
+        // docker-java's command, whose exec() completes the request (the aliases' network), sent over its transport
+        CreateContainerCmd.Exec overTransport = request -> {
+            var created = calls.postJson(what, "/containers/create?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                    DockerJavaJson.body(request));
+            if (!created.done()) {
+                throw calls.failure(what, created.refusal());
+            }
+            return DockerJavaJson.read(created.value(), CreateContainerResponse.class);
+        };
+        String id = CreateRequest.fill(new CreateContainerCmdImpl(overTransport, null, service.image()), project, service, imageId,
+                keptAnonymous, copies).exec().getId();
         for (String key : networkKeys.subList(1, networkKeys.size())) {
             String network = ContainerSpecs.networkName(project, key);
             calls.run("connect container " + name + " to network " + network, docker -> docker.connectToNetworkCmd()
@@ -285,9 +310,9 @@ final class ComposeUp {
     }
 
     private void start(String id, String name, UpListener listener) {
-        EngineCalls.Reply<Void> started;
+        EngineCalls.Reply<JsonNode> started;
         try {
-            started = calls.change("start container " + name, docker -> docker.startContainerCmd(id).exec());
+            started = calls.postJson("start container " + name, "/containers/" + id + "/start", null);
         } catch (EnvironmentException e) {
             if (e.getCause() instanceof DockerException refused
                     && EngineCalls.engineMessage(refused).contains("port is already allocated")) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ServiceSpec;
 import java.util.ArrayList;
@@ -67,6 +68,30 @@ final class CreateRequest {
             cmd.withStdinOpen(true);
         }
         return cmd;
+    }
+
+    /**
+     * Builds and writes one create request of the project and throws it away, on a daemon thread:
+     * the first one in a JVM costs ~120 ms (docker-java's model classes, Jackson's serializers for
+     * them), measured on the path to the first container start. {@code up} starts this before its
+     * pre-flight and network calls, which mostly wait on the engine, so the real requests find it
+     * done. Any failure is left to the real request to report.
+     */
+    static void warmUpAhead(ComposeProject project) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                ServiceSpec service = project.services().values().iterator().next();
+                CreateContainerCmd.Exec written = request -> {
+                    DockerJavaJson.body(request);
+                    return null;
+                };
+                fill(new CreateContainerCmdImpl(written, null, service.image()), project, service, null, List.of()).exec();
+            } catch (RuntimeException ignored) {
+                // the real request meets it again and reports it
+            }
+        }, "create-request-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** The service's first network is the container's network mode; the others are connected after create. */

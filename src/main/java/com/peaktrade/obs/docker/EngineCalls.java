@@ -166,15 +166,40 @@ final class EngineCalls {
 
     /** The GET itself, its failures untranslated: docker-java's exceptions for an error status, as its own calls throw. */
     static JsonNode readJson(DockerHttpClient http, String pathAndQuery) {
-        var request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(pathAndQuery).build();
-        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+        return exchange(http, DockerHttpClient.Request.Method.GET, pathAndQuery, null);
+    }
+
+    /**
+     * A POST of a JSON body (none when null) over docker-java's transport, without its client: up's
+     * calls on the way to the first container start, where making the client and its command
+     * classes cost more than the calls themselves. 404, 409 and 304 are answers for the caller; the
+     * value is the answer's JSON (an empty object when the engine sends none).
+     */
+    Reply<JsonNode> postJson(String what, String pathAndQuery, byte[] body) {
+        return attempt(what, () -> exchange(http.get(), DockerHttpClient.Request.Method.POST, pathAndQuery, body));
+    }
+
+    /** One request; an error status is docker-java's exception for it, typed as its own calls throw them. */
+    private static JsonNode exchange(DockerHttpClient http, DockerHttpClient.Request.Method method, String pathAndQuery,
+            byte[] body) {
+        var request = DockerHttpClient.Request.builder().method(method).path(pathAndQuery);
+        if (body != null) {
+            request.putHeader("content-type", "application/json").bodyBytes(body);
+        }
+        try (DockerHttpClient.Response response = http.execute(request.build()); InputStream answer = response.getBody()) {
             int status = response.getStatusCode();
+            byte[] bytes = answer == null ? new byte[0] : answer.readAllBytes();
             if (status / 100 == 2) {
-                return Json.MAPPER.readTree(body);
+                return bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
             }
             // an error answer is the engine's JSON {"message": …}, or a proxy's page in front of it
-            String said = messageOf(new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            throw status == 404 ? new NotFoundException(said) : new DockerException(said, status);
+            String said = messageOf(new String(bytes, StandardCharsets.UTF_8));
+            throw switch (status) {
+                case 304 -> new NotModifiedException(said);
+                case 404 -> new NotFoundException(said);
+                case 409 -> new ConflictException(said);
+                default -> new DockerException(said, status);
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

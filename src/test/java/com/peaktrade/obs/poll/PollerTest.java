@@ -47,4 +47,28 @@ class PollerTest {
         assertThat(answer.ready()).isFalse();
         assertThat(answer.describe(v -> v, RuntimeException::getMessage)).isEqualTo("no answer");
     }
+
+    @Test
+    void aYoungWaitAsksEvery100MsAfterA50MsStartAndAnOldOneEvery500Ms() {
+        Duration first = Poller.pauseAfter(Duration.ZERO, null);
+        assertThat(first).isEqualTo(Duration.ofMillis(50));
+        Duration second = Poller.pauseAfter(Duration.ofMillis(50), first);
+        assertThat(second).isEqualTo(Duration.ofMillis(100));
+        assertThat(Poller.pauseAfter(Duration.ofSeconds(9), second)).isEqualTo(Duration.ofMillis(100));
+        assertThat(Poller.pauseAfter(Poller.EAGER_FOR, second)).isEqualTo(Duration.ofMillis(500));
+        assertThat(Poller.pauseAfter(Duration.ofSeconds(59), Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aWaitThatNeverEndsAsksFewerTimesOverAMinuteThanTheOldConstant250MsCeiling() {
+        int attempts = 0;
+        Duration elapsed = Duration.ZERO;
+        Duration pause = null;
+        while (elapsed.compareTo(Duration.ofSeconds(60)) < 0) {
+            attempts++;
+            pause = Poller.pauseAfter(elapsed, pause);
+            elapsed = elapsed.plus(pause);
+        }
+        assertThat(attempts).isBetween(190, 210).isLessThan(240);
+    }
 }
