@@ -12,7 +12,12 @@
 # Also the warm verify: `shadow verify` on the running stack (wall incl. JVM; sum of check durations).
 # All three use a copy of the assets whose Grafana service gets STANDIN_COLD_START_MS=0, so the
 # offline Grafana stand-in does not add its simulated migration delay (real Grafana is not
-# available here). Usage: bench/time-to-green.sh [RUNS=5]; SKIP_OLD=1 leaves out the old approach
+# available here).
+# Prometheus' scrape phase: it scrapes on a grid of its 2 s interval pinned to wall-clock time and
+# shifted by a hash of its hostname, so green lands on that grid. With the container id as the
+# hostname every run drew a random phase, and a median of 7 moved by ±0.4 s from that alone. Every
+# approach here runs Prometheus with the same hostname, and run i of N starts at phase i/N of the
+# grid, the same for every approach: the medians compare like with like. Usage: bench/time-to-green.sh [RUNS=5]; SKIP_OLD=1 leaves out the old approach
 # and the warm verify (on a loaded machine: ours, up --verify and the floors only).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS=${1:-5}
@@ -24,6 +29,8 @@ P=ptobs-bench-ttg
 ASSETS=$(mktemp -d)
 cp -r "$BENCH_ROOT/compose" "$BENCH_ROOT/prometheus" "$BENCH_ROOT/grafana" "$ASSETS/"
 sed -i 's/^      GF_AUTH_ANONYMOUS_ENABLED: "false"/&\n      STANDIN_COLD_START_MS: "0"/' "$ASSETS/compose/grafana.yaml"
+sed -i 's/^  prometheus-local:$/&\n    hostname: prometheus-local/' "$ASSETS/compose/prometheus-local.yaml"
+grep -q '^    hostname: prometheus-local$' "$ASSETS/compose/prometheus-local.yaml" || { echo "[bench] no hostname set" >&2; exit 2; }
 chmod -R a+rX "$ASSETS"
 cds_archive
 baseline_archive
@@ -38,6 +45,14 @@ cleanup() {
 }
 trap cleanup EXIT
 cleanup
+
+# sleeps until the wall clock is at phase $1 of $2 of Prometheus' 2 s scrape grid (see above)
+at_phase() {
+  local want=$(( ($1 - 1) * 2000 / $2 )) now wait
+  now=$(( $(date +%s%3N) % 2000 ))
+  wait=$(( (want - now + 2000) % 2000 ))
+  sleep "$(printf '%d.%03d' $((wait / 1000)) $((wait % 1000)))"
+}
 
 ours() {
   local t0; t0=$(now)
@@ -66,7 +81,7 @@ baseline() {
 floor() {
   local t0; t0=$(now)
   docker network create ${P}floor >/dev/null
-  docker run -d --name ${P}floor-prom --network ${P}floor --network-alias prometheus-local \
+  docker run -d --name ${P}floor-prom --hostname prometheus-local --network ${P}floor --network-alias prometheus-local \
     -p 127.0.0.1:$PEAKTRADE_OBS_PROMETHEUS_PORT:9090 \
     -v "$ASSETS/prometheus/prometheus-shadow.yml:/etc/prometheus/prometheus.yml:ro" \
     "$PEAKTRADE_OBS_PROMETHEUS_IMAGE" --config.file=/etc/prometheus/prometheus.yml --storage.tsdb.path=/prometheus >/dev/null
@@ -119,12 +134,12 @@ old() {
   if [ -n "${BASELINE_JAR:-}" ]; then printf '\tbaseline_jar_s'; fi
   printf '\n'
   for i in $(seq 1 "$RUNS"); do
-    o=$(ours); obs shadow down -p $P >/dev/null
-    f=$(floor)
-    if [ -n "$SKIP_OLD" ]; then d=0; else d=$(old); fi
-    u=$(ours_upverify); obs shadow down -p $P >/dev/null
+    at_phase "$i" "$RUNS"; o=$(ours); obs shadow down -p $P >/dev/null
+    at_phase "$i" "$RUNS"; f=$(floor)
+    if [ -n "$SKIP_OLD" ]; then d=0; else at_phase "$i" "$RUNS"; d=$(old); fi
+    at_phase "$i" "$RUNS"; u=$(ours_upverify); obs shadow down -p $P >/dev/null
     b=""
-    if [ -n "${BASELINE_JAR:-}" ]; then b=$(printf '\t%.2f' "$(baseline)"); fi
+    if [ -n "${BASELINE_JAR:-}" ]; then at_phase "$i" "$RUNS"; b=$(printf '\t%.2f' "$(baseline)"); fi
     printf '%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f%s\n' "$i" "$o" "$(cut -f1 <<<"$f")" "$(cut -f2 <<<"$f")" "$d" "$u" "$b"
   done | tee /tmp/ttg.tsv
   mo=$(cut -f2 /tmp/ttg.tsv | median); mf=$(cut -f3 /tmp/ttg.tsv | median); mm=$(cut -f4 /tmp/ttg.tsv | median)

@@ -53,6 +53,7 @@ final class Canonicalizer {
         serviceFields.put("user", this::string);
         serviceFields.put("networks", this::serviceNetworks);
         serviceFields.put("container_name", this::string);
+        serviceFields.put("hostname", this::string);
         serviceFields.put("cap_add", this::stringList);
         serviceFields.put("cap_drop", this::stringList);
         serviceFields.put("tmpfs", (value, path) -> value instanceof List ? stringList(value, path)

@@ -164,6 +164,7 @@ public final class ComposeConfigWriter {
         if (service.healthcheck() != null) {
             node.set("healthcheck", healthcheckNode(service.healthcheck()));
         }
+        putText(node, "hostname", service.hostname());
         node.put("image", service.image());
         putMap(node, "labels", service.labels());
         ObjectNode networks = node.putObject("networks");

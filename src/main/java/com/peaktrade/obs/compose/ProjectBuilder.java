@@ -124,7 +124,8 @@ final class ProjectBuilder {
                 (List<String>) raw.getOrDefault("tmpfs", List.of()),
                 Boolean.TRUE.equals(raw.get("stdin_open")),
                 Boolean.TRUE.equals(raw.get("tty")),
-                (List<ConfigMount>) raw.getOrDefault("configs", List.of()));
+                (List<ConfigMount>) raw.getOrDefault("configs", List.of()),
+                (String) raw.get("hostname"));
     }
 
     /** env_file entries in order, then environment on top. */

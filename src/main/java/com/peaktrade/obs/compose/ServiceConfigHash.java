@@ -65,6 +65,7 @@ public final class ServiceConfigHash {
             Map.entry("environment", field(ServiceSpec::environment, Omit.EMPTY)),
             Map.entry("extra_hosts", field(s -> hostsList(s.extraHosts()), Omit.EMPTY)),
             Map.entry("healthcheck", field(s -> healthcheck(s.healthcheck()), Omit.NIL)),
+            Map.entry("hostname", field(ServiceSpec::hostname, Omit.EMPTY)),
             Map.entry("image", field(ServiceSpec::image, Omit.EMPTY)),
             Map.entry("labels", field(ServiceSpec::labels, Omit.EMPTY)),
             Map.entry("networks", field(s -> networks(s.networks()), Omit.EMPTY)),

@@ -13,22 +13,23 @@ import java.util.Map;
  * <p>
  * The fields after {@code networks} came later (compose parity): {@code containerName} null means
  * {@code <project>-<service>-1}; {@code tmpfs} are the service-level {@code PATH[:OPTIONS]} mounts;
- * {@code configs} refer to the project's top-level configs.
+ * {@code configs} refer to the project's top-level configs; {@code hostname} null means the
+ * engine's default (the container id's first 12 characters).
  */
 public record ServiceSpec(String name, String image, List<String> command, List<String> entrypoint,
         Map<String, String> environment, List<PortSpec> ports, List<VolumeSpec> volumes, List<String> extraHosts,
         String restart, Map<String, DependsOn> dependsOn, HealthcheckSpec healthcheck, Map<String, String> labels,
         String user, List<String> networks,
         String containerName, List<String> capAdd, List<String> capDrop, List<String> tmpfs, boolean stdinOpen,
-        boolean tty, List<ConfigMount> configs) {
+        boolean tty, List<ConfigMount> configs, String hostname) {
 
-    /** A service without the later fields (no container_name, capabilities, tmpfs, tty or configs). */
+    /** A service without the later fields (no container_name, capabilities, tmpfs, tty, configs or hostname). */
     public ServiceSpec(String name, String image, List<String> command, List<String> entrypoint,
             Map<String, String> environment, List<PortSpec> ports, List<VolumeSpec> volumes, List<String> extraHosts,
             String restart, Map<String, DependsOn> dependsOn, HealthcheckSpec healthcheck, Map<String, String> labels,
             String user, List<String> networks) {
         this(name, image, command, entrypoint, environment, ports, volumes, extraHosts, restart, dependsOn, healthcheck,
-                labels, user, networks, null, List.of(), List.of(), List.of(), false, false, List.of());
+                labels, user, networks, null, List.of(), List.of(), List.of(), false, false, List.of(), null);
     }
 
     public ServiceSpec {

@@ -55,6 +55,9 @@ final class CreateRequest {
         if (service.entrypoint() != null) {
             cmd.withEntrypoint(service.entrypoint());
         }
+        if (service.hostname() != null && !service.hostname().isBlank()) {
+            cmd.withHostName(service.hostname());
+        }
         if (service.user() != null && !service.user().isBlank()) {
             cmd.withUser(service.user());
         }

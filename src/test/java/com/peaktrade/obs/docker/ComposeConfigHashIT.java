@@ -36,6 +36,7 @@ class ComposeConfigHashIT {
                 image: IMAGE
                 command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 0.2; done"]
                 user: "65534:65534"
+                hostname: app-host
                 restart: "no"
                 environment:
                   GREETING: ${GREETING:-hello}

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compose parity fields on a real container (docs/compose-parity.md): what `up` creates
- * from container_name, a bare environment key, cap_add/cap_drop, tmpfs, tty/stdin_open and configs.
+ * from container_name, hostname, a bare environment key, cap_add/cap_drop, tmpfs, tty/stdin_open and configs.
  */
 @ExtendWith(EngineExtension.class)
 class ComposeParityIT {
@@ -62,6 +62,7 @@ class ComposeParityIT {
                   app:
                     image: IMAGE
                     container_name: PROJECT-custom
+                    hostname: parity-host
                     labels: {org.peaktrade.obs.test: "true"}
                     command: ["sh", "-c", "trap 'exit 0' TERM; cat /etc/ptobs/inline.conf /etc/ptobs/file.conf; \\
                       echo SECRET=$$PARITY_SECRET UNSET=$${PTOBS_UNSET-unset}; grep -E ' /(cache|run/ptobs) ' /proc/mounts; \\
@@ -97,6 +98,7 @@ class ComposeParityIT {
         assertThat(container.getHostConfig().getCapAdd()).containsExactly(Capability.NET_ADMIN);
         assertThat(container.getHostConfig().getCapDrop()).containsExactly(Capability.MKNOD);
         assertThat(container.getConfig().getTty()).isTrue();
+        assertThat(container.getConfig().getHostName()).isEqualTo("parity-host");
         assertThat(container.getConfig().getStdinOpen()).isTrue();
         String logs = awaitLogs("app", "done");
         assertThat(logs).contains("inline-hello", "from-a-file", "SECRET=s3cr3t UNSET=unset", "inline-mode=440")

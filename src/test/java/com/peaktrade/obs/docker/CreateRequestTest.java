@@ -55,7 +55,9 @@ class CreateRequestTest {
         assertThat(named.getAliases()).containsExactly("app", "peaktrade-app");
         assertThat(named.getLabels()).containsEntry(ComposeLabels.SERVICE, "app")
                 .containsEntry(ComposeLabels.PROJECT, "02-container-name");
+        assertThat(named.getHostName()).isEqualTo("app-host");
         assertThat(request("02-container-name", "other").getName()).isEqualTo("02-container-name-other-1");
+        assertThat(request("02-container-name", "other").getHostName()).as("the engine's default").isNull();
     }
 
     @Test
