@@ -36,6 +36,19 @@ public final class ComposeEngine {
         this.ports = ports;
     }
 
+    /**
+     * What {@code up} builds before it sends anything, built and sent nowhere: the pre-flight's
+     * checks that need no engine, and each service's create request written as docker-java would
+     * write it. For the start-up archives' training run (cli/StartupTraining), which must not change
+     * the engine: the archive then holds the classes {@code up} loads on its way to the first
+     * container start.
+     */
+    public static void rehearseUp(ComposeProject project) {
+        Preflight.checkBindSources(project);
+        Preflight.checkCreateRequests(project);
+        project.services().values().forEach(service -> CreateRequest.writeWithoutSending(project, service));
+    }
+
     /** Options of `up`, with compose's meaning. */
     public record UpOptions(boolean forceRecreate, boolean renewAnonVolumes, boolean removeOrphans, Duration waitTimeout) {
         public static UpOptions defaults() {

@@ -6,7 +6,6 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
@@ -222,10 +221,10 @@ final class ComposeUp {
     }
 
     private void removeOrphans(ComposeProject project, UpListener listener) {
-        for (Container c : query.containers(project.name())) {
-            String service = c.getLabels().get(ComposeLabels.SERVICE);
+        for (JsonNode c : query.listed(project.name())) {
+            String service = ProjectQuery.labelOf(c, ComposeLabels.SERVICE);
             if (service == null || !project.services().containsKey(service)) {
-                removal.remove(c.getId(), ProjectQuery.nameOf(c), true, Duration.ofSeconds(10));
+                removal.remove(c.path("Id").asText(), ProjectQuery.nameOf(c), true, Duration.ofSeconds(10));
                 listener.step("orphan container " + ProjectQuery.nameOf(c) + " removed");
             }
         }

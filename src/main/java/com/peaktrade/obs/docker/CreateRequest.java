@@ -83,18 +83,22 @@ final class CreateRequest {
     static void warmUpAhead(ComposeProject project) {
         Thread warmUp = new Thread(() -> {
             try {
-                ServiceSpec service = project.services().values().iterator().next();
-                CreateContainerCmd.Exec written = request -> {
-                    DockerJavaJson.body(request);
-                    return null;
-                };
-                fill(new CreateContainerCmdImpl(written, null, service.image()), project, service, null, List.of()).exec();
+                writeWithoutSending(project, project.services().values().iterator().next());
             } catch (RuntimeException ignored) {
                 // the real request meets it again and reports it
             }
         }, "create-request-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /** The service's create request, completed by docker-java's exec() as up's is, written as docker-java would, and not sent. */
+    static void writeWithoutSending(ComposeProject project, ServiceSpec service) {
+        CreateContainerCmd.Exec written = request -> {
+            DockerJavaJson.body(request);
+            return null;
+        };
+        fill(new CreateContainerCmdImpl(written, null, service.image()), project, service, null, List.of()).exec();
     }
 
     /** The service's first network is the container's network mode; the others are connected after create. */

@@ -1,7 +1,5 @@
 package com.peaktrade.obs.docker;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.peaktrade.obs.compose.ComposeProject;
 import com.peaktrade.obs.compose.ConfigMount;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -43,9 +40,9 @@ final class Preflight {
     void run(ComposeProject project) {
         checkBindSources(project);
         checkCreateRequests(project);
-        List<Container> containers = query.allContainers();
+        List<JsonNode> containers = query.allContainers();
         checkForeignNames(project, containers);
-        checkPorts(project, containers.stream().filter(c -> "running".equals(c.getState())).toList());
+        checkPorts(project, containers.stream().filter(c -> "running".equals(c.path("State").asText())).toList());
     }
 
     /**
@@ -107,14 +104,14 @@ final class Preflight {
         }
     }
 
-    private void checkForeignNames(ComposeProject project, List<Container> containers) {
+    private void checkForeignNames(ComposeProject project, List<JsonNode> containers) {
         for (ServiceSpec s : project.services().values()) {
             String name = ContainerSpecs.containerName(project, s.name());
-            for (Container c : containers) {
-                if (c.getNames() == null || !Arrays.asList(c.getNames()).contains("/" + name)) {
+            for (JsonNode c : containers) {
+                if (!hasName(c, name)) {
                     continue;
                 }
-                String owner = c.getLabels() == null ? null : c.getLabels().get(ComposeLabels.PROJECT);
+                String owner = ProjectQuery.labelOf(c, ComposeLabels.PROJECT);
                 if (!project.name().equals(owner)) {
                     throw new ConfigException("container name " + name + " is taken by a container that is not part of project "
                             + project.name() + (owner == null ? " (it has no compose project label)" : " (it belongs to project " + owner + ")"),
@@ -153,12 +150,11 @@ final class Preflight {
         return keys;
     }
 
-    private void checkPorts(ComposeProject project, List<Container> running) {
-        List<Container> others = running.stream()
-                .filter(c -> c.getLabels() == null || !project.name().equals(c.getLabels().get(ComposeLabels.PROJECT)))
-                .toList();
-        List<Container> ours = running.stream()
-                .filter(c -> c.getLabels() != null && project.name().equals(c.getLabels().get(ComposeLabels.PROJECT))).toList();
+    private void checkPorts(ComposeProject project, List<JsonNode> running) {
+        List<JsonNode> others = running.stream()
+                .filter(c -> !project.name().equals(ProjectQuery.labelOf(c, ComposeLabels.PROJECT))).toList();
+        List<JsonNode> ours = running.stream()
+                .filter(c -> project.name().equals(ProjectQuery.labelOf(c, ComposeLabels.PROJECT))).toList();
         for (ServiceSpec s : project.services().values()) {
             for (PortSpec p : s.ports()) {
                 if (p.published() == null || p.published().isEmpty()) {
@@ -172,11 +168,11 @@ final class Preflight {
                 }
                 int port = Integer.parseInt(p.published());
                 String where = ip + ":" + port + "/" + protocol;
-                for (Container c : others) {
+                for (JsonNode c : others) {
                     if (publishes(c, ip, port, protocol)) {
-                        String owner = c.getLabels() == null ? null : c.getLabels().get(ComposeLabels.PROJECT);
+                        String owner = ProjectQuery.labelOf(c, ComposeLabels.PROJECT);
                         throw new EnvironmentException("host port " + where + " for service " + s.name()
-                                + " is taken by container " + name(c) + (owner == null ? "" : " (project " + owner + ")"),
+                                + " is taken by container " + ProjectQuery.nameOf(c) + (owner == null ? "" : " (project " + owner + ")"),
                                 "stop that container, or publish another port (e.g. the PEAKTRADE_OBS_*_PORT variables)");
                     }
                 }
@@ -190,16 +186,23 @@ final class Preflight {
         }
     }
 
-    private static boolean publishes(Container c, String ip, int port, String protocol) {
-        if (c.getPorts() == null) {
-            return false;
+    private static boolean hasName(JsonNode listed, String name) {
+        for (JsonNode n : listed.path("Names")) {
+            if (n.asText().equals("/" + name)) {
+                return true;
+            }
         }
-        for (ContainerPort cp : c.getPorts()) {
-            if (cp.getPublicPort() == null || cp.getPublicPort() != port
-                    || !Objects.equals(protocol, cp.getType() == null ? "tcp" : cp.getType())) {
+        return false;
+    }
+
+    /** The listing's Ports: {IP, PrivatePort, PublicPort, Type}, PublicPort only where published. */
+    private static boolean publishes(JsonNode listed, String ip, int port, String protocol) {
+        for (JsonNode cp : listed.path("Ports")) {
+            if (cp.path("PublicPort").asInt(-1) != port || !protocol.equals(cp.path("Type").asText("tcp"))) {
                 continue;
             }
-            String theirs = cp.getIp() == null || cp.getIp().isEmpty() ? "0.0.0.0" : cp.getIp();
+            String theirs = cp.path("IP").asText("");
+            theirs = theirs.isEmpty() ? "0.0.0.0" : theirs;
             if (isWildcard(theirs) || isWildcard(ip) || theirs.equals(ip)) {
                 return true;
             }
@@ -209,11 +212,6 @@ final class Preflight {
 
     private static boolean isWildcard(String ip) {
         return ip.equals("0.0.0.0") || ip.equals("::");
-    }
-
-    private static String name(Container c) {
-        String[] names = c.getNames();
-        return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId().substring(0, 12);
     }
 
     /** Whether this process could listen there now; on Linux the engine's proxy would need the same. */
