@@ -27,12 +27,13 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Brings a project up: pre-flight (creates nothing on failure), pulls missing images, creates
+ * Brings a project up: pre-flight (a refusal leaves nothing behind), pulls missing images, creates
  * networks and volumes, (re)creates containers whose config changed, starts them in dependency
  * order (independent services at once) and waits until each is up ({@link Readiness}).
  */
@@ -65,12 +66,23 @@ final class ComposeUp {
         if (!project.services().isEmpty()) {
             CreateRequest.warmUpAhead(project);
         }
-        new Preflight(query).run(project);
+        Preflight.checkLocally(project);
+        // the engine takes ~150 ms to create a network: it does while the engine-side pre-flight and the
+        // image checks run, and a network this up created is removed again if they refuse
+        List<String> createdNetworks = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> networks = CompletableFuture.runAsync(() -> ensureNetworks(project, listener, createdNetworks),
+                task -> daemon(task, "compose-networks-" + project.name()).start());
         Map<String, String> imageIds = new LinkedHashMap<>();
-        for (ServiceSpec s : project.services().values()) {
-            imageIds.computeIfAbsent(s.image(), image -> puller.ensure(image, project, listener));
+        try {
+            new Preflight(query).checkOnEngine(project);
+            for (ServiceSpec s : project.services().values()) {
+                imageIds.computeIfAbsent(s.image(), image -> puller.ensure(image, project, listener));
+            }
+        } catch (RuntimeException | Error refused) {
+            removeAfterRefusal(networks, createdNetworks, listener);
+            throw refused;
         }
-        ensureNetworks(project, listener);
+        awaitAll(Map.of("networks", networks));
         ensureVolumes(project, listener);
         if (options.removeOrphans()) {
             removeOrphans(project, listener);
@@ -95,11 +107,7 @@ final class ComposeUp {
         List<String> heads = project.chainHeads();
         List<String> order = new ArrayList<>(heads);
         project.startOrder().stream().filter(name -> !heads.contains(name)).forEach(order::add);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(order.size(), 8), task -> {
-            Thread thread = new Thread(task, "compose-up-" + project.name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(order.size(), 8), task -> daemon(task, "compose-up-" + project.name()));
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
         try {
             for (String serviceName : order) {
@@ -116,6 +124,29 @@ final class ComposeUp {
             awaitAll(started);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The pre-flight or an image refused: what this up created meanwhile goes again (it carries our label; `down` would too). */
+    private void removeAfterRefusal(CompletableFuture<Void> networks, List<String> created, UpListener listener) {
+        try {
+            networks.join();
+        } catch (CompletionException | CancellationException failedToo) {
+            // the refusal is what the user needs to hear
+        }
+        for (String name : created) {
+            try {
+                calls.change("remove network " + name, docker -> docker.removeNetworkCmd(name).exec());
+                listener.step("network " + name + " removed again (up refused before starting anything)");
+            } catch (RuntimeException stays) {
+                listener.step("network " + name + " stays (`down` removes it): " + stays.getMessage());
+            }
         }
     }
 
@@ -163,7 +194,8 @@ final class ComposeUp {
         return !query.networksNamed(List.of(name)).isEmpty();
     }
 
-    private void ensureNetworks(ComposeProject project, UpListener listener) {
+    /** @param created receives the names of the networks this call created (not those that existed) */
+    private void ensureNetworks(ComposeProject project, UpListener listener, List<String> created) {
         for (String key : Preflight.networkKeys(project)) {
             var spec = project.networks().get(key);
             String name = ContainerSpecs.networkName(project, key);
@@ -183,13 +215,16 @@ final class ComposeUp {
                 var request = Json.MAPPER.createObjectNode().put("Name", name)
                         .put("Driver", spec == null || spec.driver() == null ? "bridge" : spec.driver());
                 request.set("Labels", Json.MAPPER.valueToTree(labels));
-                var created = calls.postJson("create network " + name, "/networks/create", DockerJavaJson.body(request));
+                var reply = calls.postJson("create network " + name, "/networks/create", DockerJavaJson.body(request));
+                if (reply.done()) {
+                    created.add(name);
+                }
                 // a conflict: another `up` of the same project made it a moment ago
-                if (created.done() || created.answer() == Answer.CONFLICT) {
+                if (reply.done() || reply.answer() == Answer.CONFLICT) {
                     listener.step("network " + name + " created");
                 } else {
                     throw new EnvironmentException("create network " + name + " failed on " + calls.engine() + ": "
-                            + created.said(), "rerun up");
+                            + reply.said(), "rerun up");
                 }
             }
         }

@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Everything `up` checks before it creates anything, so a refusal leaves the machine as it was:
+ * Everything `up` checks before it creates a container, so a refusal leaves the machine as it was:
  * bind sources exist, the engine would accept each create request (names, capabilities, configs),
- * host ports are free, names are not held by foreign containers or networks.
+ * host ports are free, names are not held by foreign containers or networks. The local checks run
+ * first; the project's network is created while the engine-side ones run, and ComposeUp removes
+ * it again when they refuse.
  */
 final class Preflight {
     /** The engine's rule for container names. */
@@ -36,10 +38,14 @@ final class Preflight {
         this.query = query;
     }
 
-    /** The engine is asked twice, whatever the project's size: one container listing, one network lookup. */
-    void run(ComposeProject project) {
+    /** What needs no engine: bind sources exist, the engine would accept each create request. */
+    static void checkLocally(ComposeProject project) {
         checkBindSources(project);
         checkCreateRequests(project);
+    }
+
+    /** What the engine has: names and host ports. It is asked twice, whatever the project's size: one container listing, one network lookup. */
+    void checkOnEngine(ComposeProject project) {
         List<JsonNode> containers = query.allContainers();
         checkForeignNames(project, containers);
         checkPorts(project, containers.stream().filter(c -> "running".equals(c.path("State").asText())).toList());

@@ -230,6 +230,9 @@ class ComposeEngineIT {
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("host port 127.0.0.1:" + port + "/tcp for service prom is taken by container " + holder);
         assertThat(compose().ps(project)).isEmpty();
+        // the network is created while the engine is asked about ports and names: a refusal removes it again
+        assertThat(engine.docker().listNetworksCmd().withNameFilter(project + "_default").exec()).isEmpty();
+        assertThat(steps).contains("network " + project + "_default removed again (up refused before starting anything)");
     }
 
     @Test
