@@ -20,7 +20,8 @@ import java.util.Map;
  * exporter on a free loopback port: Prometheus' and Grafana's paths answer 404 there and the
  * checks FAIL, but the HTTP clients, JSON and check code run as in a real verify. With a Docker
  * engine, verify and debug ps also ask it about a training project that has no containers
- * (read-only), and `up` is rehearsed up to its first engine call. Not a command: `java -cp peaktrade-obs.jar com.peaktrade.obs.cli.StartupTraining`.
+ * (read-only), and `up` is rehearsed up to its first engine call (nothing is sent). Not a command:
+ * `java -cp peaktrade-obs.jar com.peaktrade.obs.cli.StartupTraining`.
  */
 public final class StartupTraining {
     /** A project nobody has: the engine is asked about it, never told to do anything. */

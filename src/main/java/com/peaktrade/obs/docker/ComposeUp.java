@@ -212,10 +212,8 @@ final class ComposeUp {
                 labels.put(ComposeLabels.NETWORK, key);
                 labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
                 labels.put(ComposeLabels.CREATED_BY, "peaktrade-obs");
-                var request = Json.MAPPER.createObjectNode().put("Name", name)
-                        .put("Driver", spec == null || spec.driver() == null ? "bridge" : spec.driver());
-                request.set("Labels", Json.MAPPER.valueToTree(labels));
-                var reply = calls.postJson("create network " + name, "/networks/create", DockerJavaJson.body(request));
+                var reply = calls.postJson("create network " + name, "/networks/create",
+                        createBody(name, spec == null || spec.driver() == null ? "bridge" : spec.driver(), labels));
                 if (reply.done()) {
                     created.add(name);
                 }
@@ -228,6 +226,13 @@ final class ComposeUp {
                 }
             }
         }
+    }
+
+    /** The body of a network's or a volume's create request: name, driver, labels. */
+    private static byte[] createBody(String name, String driver, Map<String, String> labels) {
+        var request = Json.MAPPER.createObjectNode().put("Name", name).put("Driver", driver);
+        request.set("Labels", Json.MAPPER.valueToTree(labels));
+        return DockerJavaJson.body(request);
     }
 
     private void ensureVolumes(ComposeProject project, UpListener listener) {
@@ -245,9 +250,8 @@ final class ComposeUp {
             labels.put(ComposeLabels.PROJECT, project.name());
             labels.put(ComposeLabels.VOLUME, entry.getKey());
             labels.put(ComposeLabels.VERSION, ComposeLabels.COMPOSE_VERSION);
-            var request = Json.MAPPER.createObjectNode().put("Name", name).put("Driver", spec.driver() == null ? "local" : spec.driver());
-            request.set("Labels", Json.MAPPER.valueToTree(labels));
-            var created = calls.postJson("create volume " + name, "/volumes/create", DockerJavaJson.body(request));
+            var created = calls.postJson("create volume " + name, "/volumes/create",
+                    createBody(name, spec.driver() == null ? "local" : spec.driver(), labels));
             if (!created.done()) {
                 throw calls.failure("create volume " + name, created.refusal());
             }
