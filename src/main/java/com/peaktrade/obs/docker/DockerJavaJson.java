@@ -1,8 +1,10 @@
 package com.peaktrade.obs.docker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.dockerjava.core.DockerClientConfig;
 import java.io.UncheckedIOException;
 
@@ -24,6 +26,11 @@ final class DockerJavaJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A reader onto docker-java's model, for answers read more than once (a list of containers). */
+    static ObjectReader reader(TypeReference<?> type) {
+        return MAPPER.readerFor(type);
     }
 
     /** An answer read onto docker-java's model. */

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Frame;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.peaktrade.obs.error.ConfigException;
@@ -81,7 +80,7 @@ final class ProjectQuery {
     /** A listed container's name: its first name without the slash, else its short id. */
     static String nameOf(JsonNode listed) {
         JsonNode names = listed.path("Names");
-        return names.size() > 0 ? names.get(0).asText().replaceFirst("^/", "") : listed.path("Id").asText().substring(0, 12);
+        return shownName(names.size() > 0 ? names.get(0).asText() : null, listed.path("Id").asText());
     }
 
     /** The networks with exactly these names (the engine's name filter matches substrings), as the engine lists them. */
@@ -103,12 +102,11 @@ final class ProjectQuery {
         return found;
     }
 
-    // docker-java's own model, read with our mapper from the answer we fetched: the same objects as
-    // listContainersCmd gives, without making docker-java's client for a read-only command. Made at
-    // first use (a holder), not with every ComposeEngine: up needs it only after its containers start.
+    // docker-java's own model, read by docker-java's own mapper from the answer we fetched: the same
+    // objects as listContainersCmd gives, without making docker-java's client for a read-only command.
+    // Made at first use (a holder), not with every ComposeEngine: up needs it only after its containers start.
     private static final class ContainerModel {
-        static final ObjectReader READER = Json.MAPPER.readerFor(new TypeReference<List<Container>>() { })
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        static final ObjectReader READER = DockerJavaJson.reader(new TypeReference<List<Container>>() { });
     }
 
     private List<Container> asContainers(String what, JsonNode listed) {
@@ -202,7 +200,12 @@ final class ProjectQuery {
 
     static String nameOf(Container c) {
         String[] names = c.getNames();
-        return names != null && names.length > 0 ? names[0].replaceFirst("^/", "") : c.getId().substring(0, 12);
+        return shownName(names != null && names.length > 0 ? names[0] : null, c.getId());
+    }
+
+    /** The engine lists a name as "/name"; a container without one is shown by its short id. */
+    private static String shownName(String firstName, String id) {
+        return firstName != null ? firstName.replaceFirst("^/", "") : id.substring(0, Math.min(12, id.length()));
     }
 
     /** How long ago an RFC 3339 start time was; null when unparsable. */
